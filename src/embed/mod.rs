@@ -1,0 +1,1 @@
+//! Browser embedding glue (in progress).

@@ -1,0 +1,98 @@
+//! The validated article: what the view renders. Every value here has passed validation, so the
+//! view never needs to check anything again.
+
+use super::timestamp::Timestamp;
+
+/// A card's content, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Slug that names the card on the page (element ids, section addresses).
+    pub id: String,
+    pub headline: String,
+    pub dek: Option<String>,
+    /// BCP 47 tag as given (well-formed, not checked against a registry).
+    pub lang: Option<String>,
+    pub source: Source,
+    pub quote: Option<Quote>,
+    pub published: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub byline: Option<String>,
+    pub image: Option<Image>,
+    pub sections: Vec<Section>,
+}
+
+impl Article {
+    /// Text direction for the card, from the primary language subtag. Scripts written right to
+    /// left need `dir="rtl"` for punctuation and layout to come out right.
+    pub fn is_rtl(&self) -> bool {
+        let Some(lang) = &self.lang else {
+            return false;
+        };
+        let primary = lang
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        matches!(
+            primary.as_str(),
+            "ar" | "arc"
+                | "ckb"
+                | "dv"
+                | "fa"
+                | "he"
+                | "iw"
+                | "ks"
+                | "ku"
+                | "ps"
+                | "sd"
+                | "ug"
+                | "ur"
+                | "yi"
+        )
+    }
+}
+
+/// The original publisher, credited and linked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub name: String,
+    /// Absolute http(s) URL of the full story.
+    pub url: String,
+}
+
+/// A pull quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    pub attribution: Option<String>,
+}
+
+/// A lead image. Width and height are required so the card reserves the image's space before
+/// it loads, and the page does not jump.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub src: String,
+    /// May be empty for a purely decorative image; absence is an error, since a screen reader
+    /// would otherwise read the file name.
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One expandable analysis section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Slug, unique within the card.
+    pub id: String,
+    pub title: String,
+    pub body: Vec<Block>,
+    /// Whether the section starts expanded.
+    pub open: bool,
+}
+
+/// A block of a section body. Bodies are plain text; this is all the structure they carry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    List(Vec<String>),
+}
