@@ -1,1 +1,28 @@
-//! Browser embedding glue (in progress).
+//! Browser embedding glue: the bridge between the `<article-card>` custom element (defined by
+//! the small loader `js/article-card.js`) and the Yew app mounted in each element's shadow root.
+//!
+//! This is the only module that touches `web_sys`/`js_sys`. JavaScript values and failures are
+//! turned into model types here, once, and nothing past this point sees a `JsValue`.
+
+mod js_json;
+mod payload;
+mod registry;
+mod shadow;
+
+pub use payload::parse as parse_payload;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+/// Renders a card into `host` (called by the element's `connectedCallback`). Returns the id the
+/// element passes back to [`disconnect`]. Never throws: every failure becomes the error card.
+#[wasm_bindgen]
+pub fn connect(host: HtmlElement) -> u32 {
+    registry::mount(host)
+}
+
+/// Tears down the card with this id (called by `disconnectedCallback`): destroys the Yew app,
+/// removes its listeners and DOM, and cancels a fetch still under way.
+#[wasm_bindgen]
+pub fn disconnect(id: u32) {
+    registry::unmount(id);
+}

@@ -78,6 +78,8 @@ pub enum ProblemKind {
     FetchFailed { url: String, detail: String },
     /// The element was given neither a `src` nor an inline payload.
     NoPayload,
+    /// The browser refused something the card needs (a shadow root, a stylesheet).
+    Embedding { detail: String },
 }
 
 impl fmt::Display for ProblemKind {
@@ -130,6 +132,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::NotJson { detail } => write!(f, "is not valid JSON ({detail})"),
             ProblemKind::TooDeep { max } => write!(f, "nests deeper than {max} levels"),
             ProblemKind::FetchFailed { url, detail } => write!(f, "could not load {url}: {detail}"),
+            ProblemKind::Embedding { detail } => f.write_str(detail),
             ProblemKind::NoPayload => f.write_str(
                 "no payload: give the element a src attribute or a <script type=\"application/json\"> child",
             ),

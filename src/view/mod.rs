@@ -1,1 +1,25 @@
-//! placeholder
+//! The card as Yew function components: pure functions of validated data, so the same
+//! components render in the browser and, later, to static HTML on the server. State lives at
+//! the top (which sections are open); children get data and callbacks.
+
+mod body;
+mod card;
+mod error;
+pub mod labels;
+mod root;
+mod section;
+
+pub use card::{Card, CardProps};
+pub use error::{ErrorCard, ErrorCardProps};
+pub use root::{CardRoot, CardRootProps, CardState};
+pub use section::{SectionDisclosure, SectionDisclosureProps};
+
+/// The id of a section's anchor within a card. Slugs never contain `--`, so the join is
+/// unambiguous; the same form names the section's button and panel.
+pub fn section_anchor(card_id: &str, section_id: &str) -> String {
+    let mut id = String::with_capacity(card_id.len() + 2 + section_id.len());
+    id.push_str(card_id);
+    id.push_str("--");
+    id.push_str(section_id);
+    id
+}

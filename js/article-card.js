@@ -1,0 +1,60 @@
+// article-card loader: defines the <article-card> element and starts the one wasm instance that
+// renders every card on the page. It stays this small on purpose: the card's logic lives in the
+// wasm; this file only wires the element's lifecycle to it.
+//
+// The glue resolves the .wasm relative to its own URL (import.meta.url), so the bundle folder
+// works wherever it is copied.
+import init, { connect, disconnect } from './article_card.js';
+
+const ready = init();
+
+class ArticleCard extends HTMLElement {
+  static get observedAttributes() {
+    return ['src'];
+  }
+
+  connectedCallback() {
+    // While the page is still parsing, an inline JSON child may not exist yet.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.#render(), { once: true });
+    } else {
+      this.#render();
+    }
+  }
+
+  disconnectedCallback() {
+    this.#teardown();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue && this.#id !== undefined) {
+      this.#teardown();
+      this.#render();
+    }
+  }
+
+  #id = undefined;
+
+  #render() {
+    ready.then(
+      () => {
+        if (this.isConnected && this.#id === undefined) this.#id = connect(this);
+      },
+      (error) => {
+        this.setAttribute('data-state', 'error');
+        console.error('article-card: the card engine could not start', error);
+      },
+    );
+  }
+
+  #teardown() {
+    if (this.#id !== undefined) {
+      disconnect(this.#id);
+      this.#id = undefined;
+    }
+  }
+}
+
+if (!customElements.get('article-card')) {
+  customElements.define('article-card', ArticleCard);
+}

@@ -1,0 +1,42 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::labels::EN;
+use crate::model::{Problem, ProblemKind};
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorCardProps {
+    pub problems: Rc<Vec<Problem>>,
+}
+
+/// Shown in place of a card that cannot render: a short sentence for readers, and every
+/// problem, with its path, folded away for the publisher who needs to fix it.
+#[function_component]
+pub fn ErrorCard(props: &ErrorCardProps) -> Html {
+    let labels = EN;
+    let fetch_failed = props
+        .problems
+        .iter()
+        .any(|p| matches!(p.kind, ProblemKind::FetchFailed { .. }));
+    let reason = if fetch_failed {
+        labels.error_fetch
+    } else {
+        labels.error_invalid
+    };
+    html! {
+        <div class="card-error" part="error">
+            <p class="card-error__message">
+                <strong>{ labels.error_title }</strong>{ " " }{ reason }
+            </p>
+            <details class="card-error__details">
+                <summary>{ labels.problem_count(props.problems.len()) }</summary>
+                <ul>
+                    { for props.problems.iter().map(|p| html! {
+                        <li><code>{ p.path.clone() }</code>{ ": " }{ p.kind.to_string() }</li>
+                    }) }
+                </ul>
+            </details>
+        </div>
+    }
+}

@@ -1,0 +1,177 @@
+//! The embedding glue in a real browser: shadow root, payload sources, teardown, failures.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use article_card::embed::{connect, disconnect};
+use common::*;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn with_inline_payload(json: &str) -> HtmlElement {
+    let host = fresh_host("div");
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(json));
+    host.append_child(&script).unwrap();
+    host
+}
+
+fn shadow(host: &HtmlElement) -> web_sys::ShadowRoot {
+    host.shadow_root().expect("an open shadow root")
+}
+
+#[wasm_bindgen_test]
+async fn inline_payload_renders_in_the_shadow_root_with_shared_styles() {
+    let host = with_inline_payload(SEED);
+    let id = connect(host.clone());
+    yew::scheduler::flush().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
+    let root = shadow(&host);
+    let headline = root
+        .query_selector("h2.card__headline")
+        .unwrap()
+        .expect("headline");
+    assert!(text(&headline).starts_with("Anthropic’s safety warnings"));
+    // Styles are adopted, not injected as elements or attributes.
+    assert_eq!(root.adopted_style_sheets().length(), 1);
+    assert!(root.query_selector("style, [style]").unwrap().is_none());
+    // Nothing leaked into the light DOM.
+    assert!(host.query_selector("article").unwrap().is_none());
+    disconnect(id);
+}
+
+#[wasm_bindgen_test]
+async fn many_cards_share_one_stylesheet_and_tear_down_cleanly() {
+    let hosts: Vec<HtmlElement> = (0..5).map(|_| with_inline_payload(GARAGES)).collect();
+    let ids: Vec<u32> = hosts.iter().map(|h| connect(h.clone())).collect();
+    yew::scheduler::flush().await;
+    let first = shadow(&hosts[0]).adopted_style_sheets().get(0);
+    for host in &hosts {
+        assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
+        assert_eq!(
+            shadow(host).adopted_style_sheets().get(0),
+            first,
+            "one sheet object for all cards"
+        );
+    }
+    for (host, id) in hosts.iter().zip(ids) {
+        disconnect(id);
+        yew::scheduler::flush().await;
+        assert_eq!(
+            shadow(host).child_element_count(),
+            0,
+            "the card's DOM is gone"
+        );
+    }
+    // Disconnecting twice, or an unknown id, is harmless.
+    disconnect(u32::MAX);
+}
+
+#[wasm_bindgen_test]
+async fn reconnecting_renders_a_fresh_card() {
+    let host = with_inline_payload(SEED);
+    let id = connect(host.clone());
+    yew::scheduler::flush().await;
+    disconnect(id);
+    let id = connect(host.clone());
+    yew::scheduler::flush().await;
+    assert_eq!(
+        shadow(&host)
+            .query_selector_all("article.card")
+            .unwrap()
+            .length(),
+        1
+    );
+    disconnect(id);
+}
+
+#[wasm_bindgen_test]
+async fn one_broken_card_leaves_the_others_working() {
+    let good = with_inline_payload(SEED);
+    let bad_json = with_inline_payload("{ not json");
+    let empty = fresh_host("div");
+    let ids = [
+        connect(good.clone()),
+        connect(bad_json.clone()),
+        connect(empty.clone()),
+    ];
+    yew::scheduler::flush().await;
+
+    assert_eq!(
+        bad_json.get_attribute("data-state").as_deref(),
+        Some("error")
+    );
+    let items = shadow(&bad_json)
+        .query_selector_all(".card-error__details li")
+        .unwrap();
+    assert_eq!(items.length(), 1);
+    assert!(text(&items.get(0).unwrap().unchecked_into()).starts_with("payload: is not valid JSON"));
+
+    assert_eq!(empty.get_attribute("data-state").as_deref(), Some("error"));
+    let message = text(
+        &shadow(&empty)
+            .query_selector(".card-error__details li")
+            .unwrap()
+            .unwrap(),
+    );
+    assert!(
+        message.starts_with("payload: no payload: give the element a src attribute"),
+        "{message}"
+    );
+
+    let button: HtmlElement = shadow(&good)
+        .query_selector("button.section__toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    for id in ids {
+        disconnect(id);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_shows_its_status() {
+    let host = fresh_host("div");
+    host.set_attribute("src", "/no-such-card.json").unwrap();
+    let id = connect(host.clone());
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("loading"));
+    wait_until(10_000, || {
+        host.get_attribute("data-state").as_deref() == Some("error")
+    })
+    .await;
+    yew::scheduler::flush().await;
+    let item = text(
+        &shadow(&host)
+            .query_selector(".card-error__details li")
+            .unwrap()
+            .unwrap(),
+    );
+    assert!(
+        item.starts_with("src: could not load /no-such-card.json: HTTP 404"),
+        "{item}"
+    );
+    disconnect(id);
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_card_mid_fetch_cancels_it_quietly() {
+    let host = fresh_host("div");
+    host.set_attribute("src", "/no-such-card.json").unwrap();
+    let id = connect(host.clone());
+    disconnect(id);
+    // Give the aborted fetch time to settle; the card must stay torn down.
+    gloo_timers::future::TimeoutFuture::new(200).await;
+    assert_eq!(shadow(&host).child_element_count(), 0);
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("loading"));
+}
+
+use wasm_bindgen::JsCast;

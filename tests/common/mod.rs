@@ -1,0 +1,76 @@
+//! Helpers shared by the browser tests: mount into a fresh element, wait for Yew, query.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::rc::Rc;
+
+use article_card::model::{Article, Problem};
+use article_card::view::{CardRoot, CardRootProps, CardState};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::AppHandle;
+
+pub const SEED: &str = include_str!("../../fixtures/seed-anthropic-recall.json");
+pub const GARAGES: &str = include_str!("../../fixtures/garages-to-homes.json");
+
+pub fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A fresh element attached to `<body>`, for one test to render into.
+pub fn fresh_host(tag: &str) -> HtmlElement {
+    let host: HtmlElement = document().create_element(tag).unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+pub fn article(json: &str) -> Rc<Article> {
+    Rc::new(article_card::embed::parse_payload(json).expect("a valid fixture"))
+}
+
+pub fn problems(json: &str) -> Vec<Problem> {
+    article_card::embed::parse_payload(json).expect_err("an invalid payload")
+}
+
+/// Mounts the card view directly (no shadow root) and waits for the first render.
+pub async fn mount(state: CardState) -> (HtmlElement, AppHandle<CardRoot>) {
+    let host = fresh_host("div");
+    let app = yew::Renderer::<CardRoot>::with_root_and_props(
+        host.clone().into(),
+        CardRootProps { state },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    (host, app)
+}
+
+pub fn one(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector:?}"))
+        .unchecked_into()
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+pub fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// Waits, without a fixed sleep, until `ready` holds (checking every animation-frame-ish tick),
+/// failing after `max_ms`.
+pub async fn wait_until(max_ms: u32, mut ready: impl FnMut() -> bool) {
+    let mut waited = 0;
+    while !ready() {
+        assert!(waited < max_ms, "condition not met within {max_ms} ms");
+        gloo_timers::future::TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+}
