@@ -25,7 +25,7 @@ step "native tests"
 cargo test --quiet
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --quiet
+cargo test --target wasm32-unknown-unknown
 
 step "publisher bundle"
 bash scripts/build-bundle.sh
