@@ -9,3 +9,20 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+
+// Text repair: mis-decoded characters put right (shared by `import` and `validate --fix`).
+pub mod text;
+
+// The `article-card` command line and what only it needs: native only, never in the bundle.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
+
+// The allocator is part of every reader's download: talc is a few kilobytes smaller than the
+// default and just as sound for a single-threaded page.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

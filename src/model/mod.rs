@@ -9,13 +9,16 @@ pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod problem;
+// The JSON Schema of payload v1, generated from Rust types (native only: the `schema` command).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod slug;
 pub mod timestamp;
 pub mod url;
 pub mod validate;
 pub mod wire;
 
-pub use article::{Article, Block, Image, Quote, Section, Source};
+pub use article::{Article, Block, Image, Quote, Section, Source, Text};
 pub use json::Json;
 pub use problem::{Problem, ProblemKind};
 pub use timestamp::Timestamp;

@@ -1,0 +1,98 @@
+//! `article-card import`: a digest to a payload, checked like any other before it is written.
+
+use std::collections::BTreeMap;
+
+use super::report::{self, display_name, read_input, ReadError};
+use super::{Exit, ImportArgs};
+use crate::import::{self, Attribution, Options};
+use crate::model;
+
+pub fn run(args: &ImportArgs) -> Exit {
+    let name = display_name(&args.file);
+    let sources = match &args.sources {
+        Some(path) => match read_sources(path) {
+            Ok(sources) => sources,
+            Err((exit, message)) => {
+                report::note(&format!(
+                    "article-card import: {}: {message}",
+                    path.display()
+                ));
+                return exit;
+            }
+        },
+        None => BTreeMap::new(),
+    };
+    let digest = match read_input(&args.file) {
+        Ok(text) => text,
+        Err(ReadError::Io(message)) => {
+            report::note(&format!("{name}: error: {message}"));
+            return Exit::Io;
+        }
+        Err(ReadError::NotUtf8(message)) => {
+            report::note(&format!("{name}: error: {message}"));
+            return Exit::Invalid;
+        }
+    };
+    let options = Options {
+        source_url: args.source_url.clone(),
+        sources,
+        source_name: args.source_name.clone(),
+        id: args.id.clone(),
+        lang: args.lang.clone(),
+        attribution: match (&args.quote_attribution, args.no_quote_attribution) {
+            (Some(who), _) => Attribution::Given(who.clone()),
+            (None, true) => Attribution::Omit,
+            (None, false) => Attribution::Infer,
+        },
+        published: args.published.clone(),
+    };
+    let imported = match import::import(&digest, &options) {
+        Ok(imported) => imported,
+        Err(err) => {
+            report::note(&format!("{name}: error: {err}"));
+            return Exit::Invalid;
+        }
+    };
+    if !args.quiet {
+        for r in &imported.repairs {
+            report::note(&format!(
+                "{name}:{}:{}: repaired {} → {} ({})",
+                r.line,
+                r.column,
+                r.repair.describe_from(),
+                r.repair.describe_to(),
+                r.repair.cause
+            ));
+        }
+        for n in &imported.notes {
+            report::note(&format!("{name}:{}: note: {}", n.line, n.message));
+        }
+    }
+    let json = imported.to_json();
+    if let Err(problems) = model::article_from_str(&json) {
+        report::note(&format!(
+            "{name}: error: the imported payload is not valid, so nothing was written:"
+        ));
+        for problem in problems {
+            report::note(&format!("  {problem}"));
+        }
+        return Exit::Invalid;
+    }
+    report::write_output(args.output.as_deref(), &json)
+}
+
+/// Reads a `--sources` file: a JSON object of source names to URLs.
+fn read_sources(path: &std::path::Path) -> Result<BTreeMap<String, String>, (Exit, String)> {
+    let text = match read_input(path) {
+        Ok(text) => text,
+        Err(ReadError::Io(message)) => return Err((Exit::Io, message)),
+        Err(ReadError::NotUtf8(message)) => return Err((Exit::Invalid, message)),
+    };
+    let map: BTreeMap<String, String> = serde_json::from_str(&text).map_err(|err| {
+        (
+            Exit::Invalid,
+            format!("must be a JSON object of source names to URLs ({err})"),
+        )
+    })?;
+    Ok(map)
+}

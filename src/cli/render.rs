@@ -1,0 +1,97 @@
+//! `article-card render`: one payload to HTML, or a folder of them in parallel.
+
+use std::io::IsTerminal;
+
+use super::report::{self, display_name, read_input, ReadError};
+use super::{Exit, RenderArgs};
+use crate::render::batch::{self, BatchOptions, Failure};
+use crate::render::{render_payload, RenderOptions};
+
+pub fn run(args: &RenderArgs) -> Exit {
+    let options = RenderOptions {
+        standalone: args.standalone,
+        bundle_url: (!args.no_bundle).then(|| args.bundle.clone()),
+        fingerprint: None,
+    };
+    if args.input.is_dir() {
+        return render_folder(args, options);
+    }
+    let name = display_name(&args.input);
+    let text = match read_input(&args.input) {
+        Ok(text) => text,
+        Err(ReadError::Io(message)) => {
+            report::note(&format!("{name}: error: {message}"));
+            return Exit::Io;
+        }
+        Err(ReadError::NotUtf8(message)) => {
+            report::note(&format!("{name}: error: {message}"));
+            return Exit::Invalid;
+        }
+    };
+    match render_payload(&text, &options) {
+        Ok(html) => report::write_output(args.out.as_deref(), &html),
+        Err(problems) => {
+            for line in report::problem_lines(&name, &text, &problems) {
+                report::note(&line);
+            }
+            Exit::Invalid
+        }
+    }
+}
+
+fn render_folder(args: &RenderArgs, render: RenderOptions) -> Exit {
+    let Some(out) = &args.out else {
+        report::note(&format!(
+            "article-card render: {} is a folder: give the output folder with --out DIR",
+            args.input.display()
+        ));
+        return Exit::Usage;
+    };
+    let options = BatchOptions {
+        render,
+        force: args.force,
+        jobs: args.jobs,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    };
+    let report = match batch::render_dir(&args.input, out, &options) {
+        Ok(report) => report,
+        Err(err) => {
+            report::note(&format!("article-card render: {err}"));
+            return Exit::Io;
+        }
+    };
+    let mut exit = Exit::Ok;
+    for (path, failure) in &report.failed {
+        let name = path.display().to_string();
+        match failure {
+            Failure::Invalid { text, problems } => {
+                exit = exit.max(Exit::Invalid);
+                for line in report::problem_lines(&name, text, problems) {
+                    report::note(&line);
+                }
+            }
+            Failure::Io(message) => {
+                exit = exit.max(Exit::Io);
+                report::note(&format!("{name}: error: {message}"));
+            }
+        }
+    }
+    if !args.quiet {
+        let rate = if report.rendered > 0 {
+            format!(": {:.0} cards/s", report.cards_per_second())
+        } else {
+            String::new()
+        };
+        report::note(&format!(
+            "rendered {} card{}, {} unchanged, {} failed, in {:.2} s{rate} on {} thread{}",
+            report.rendered,
+            if report.rendered == 1 { "" } else { "s" },
+            report.unchanged,
+            report.failed.len(),
+            report.elapsed.as_secs_f64(),
+            report.threads,
+            if report.threads == 1 { "" } else { "s" },
+        ));
+    }
+    exit
+}

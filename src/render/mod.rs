@@ -1,0 +1,261 @@
+//! Server-side rendering: a payload to static HTML that shows the whole card with no JavaScript,
+//! and that the widget takes over in place.
+//!
+//! The card's markup comes from the very components the widget mounts ([`crate::view::CardRoot`]),
+//! rendered by Yew's server renderer, so text and markup are the same on both sides. It is
+//! wrapped the way the widget finds its cards:
+//!
+//! ```html
+//! <article-card>
+//!   <template shadowrootmode="open">      <!-- a declarative shadow root: no script needed -->
+//!     <style>/* styles/card.css */</style>
+//!     <div class="root"><article class="card">…</article></div>
+//!   </template>
+//!   <script type="application/json">{ the payload }</script>
+//!   <script type="application/ld+json">{ schema.org NewsArticle }</script>
+//! </article-card>
+//! ```
+//!
+//! When the bundle loads, the widget finds the element's shadow root already there, replaces its
+//! children with the same markup rendered live, and reads the same inline payload: no second
+//! request, and nothing moves.
+
+pub mod batch;
+mod json_ld;
+
+use std::rc::Rc;
+
+use crate::model::{self, Article, Problem};
+use crate::view::{CardRoot, CardRootProps, CardState};
+
+pub use json_ld::json_ld;
+
+/// The card's stylesheet, the same file the widget adopts into each shadow root.
+pub const CARD_CSS: &str = include_str!("../../styles/card.css");
+
+/// Where a standalone page loads the widget from unless told otherwise: the path the README's
+/// embed snippet uses.
+pub const DEFAULT_BUNDLE_URL: &str = "/article-card/article-card.js";
+
+/// How to render.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RenderOptions {
+    /// A complete HTML page around the card, rather than the `<article-card>` element alone.
+    pub standalone: bool,
+    /// The widget's loader (`article-card.js`) for a standalone page; `None` for a page with no
+    /// script at all (the pre-rendered card still shows in full).
+    pub bundle_url: Option<String>,
+    /// A comment recording what the output was made from, so a batch can skip it next time.
+    pub fingerprint: Option<String>,
+}
+
+/// Validates payload text and renders it. Problems are the model's, with their JSON paths.
+pub fn render_payload(text: &str, options: &RenderOptions) -> Result<String, Vec<Problem>> {
+    let article = model::article_from_str(text)?;
+    // The payload parsed a moment ago, so this parse cannot fail; the fallback keeps the card
+    // whole even so.
+    let inline = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|doc| serde_json::to_string(&doc).ok())
+        .unwrap_or_default();
+    Ok(render_article(Rc::new(article), &inline, options))
+}
+
+/// Renders a validated article. `inline_payload` is the payload JSON the widget will read.
+pub fn render_article(
+    article: Rc<Article>,
+    inline_payload: &str,
+    options: &RenderOptions,
+) -> String {
+    let card = card_element(&article, inline_payload);
+    let mut out = String::with_capacity(card.len() + 1024);
+    if options.standalone {
+        out.push_str("<!doctype html>\n");
+        push_fingerprint(&mut out, options);
+        page(&mut out, &article, &card, options.bundle_url.as_deref());
+    } else {
+        push_fingerprint(&mut out, options);
+        out.push_str(&card);
+    }
+    out
+}
+
+fn push_fingerprint(out: &mut String, options: &RenderOptions) {
+    if let Some(fingerprint) = &options.fingerprint {
+        out.push_str(batch::FINGERPRINT_MARK);
+        out.push_str(fingerprint);
+        out.push_str(" -->\n");
+    }
+}
+
+/// The card's markup alone, exactly as the widget renders it into its container.
+pub fn card_markup(article: Rc<Article>) -> String {
+    let renderer = yew::LocalServerRenderer::<CardRoot>::with_props(CardRootProps {
+        state: CardState::Ready(article),
+    })
+    // The widget renders afresh rather than hydrating, so no hydration markers.
+    .hydratable(false);
+    futures_executor::block_on(renderer.render())
+}
+
+/// Shown when scripting is off: every section open, since the buttons that open them need the
+/// widget. Scripting browsers never apply it (to them `<noscript>` is inert text).
+const NO_SCRIPT_CSS: &str =
+    ".section__panel[hidden]{display:block!important}.section__toggle::after{display:none}";
+
+/// The `<article-card>` element with its declarative shadow root, inline payload and JSON-LD.
+pub fn card_element(article: &Rc<Article>, inline_payload: &str) -> String {
+    let markup = card_markup(article.clone());
+    let ld = serde_json::to_string(&json_ld(article)).unwrap_or_default();
+    let css = card_style();
+    let mut out = String::with_capacity(markup.len() + css.len() + inline_payload.len() * 2 + 512);
+    out.push_str("<article-card>\n<template shadowrootmode=\"open\"><style>");
+    out.push_str(css);
+    out.push_str("</style><noscript><style>");
+    out.push_str(NO_SCRIPT_CSS);
+    out.push_str("</style></noscript><div class=\"root\">");
+    out.push_str(&markup);
+    out.push_str("</div></template>\n<script type=\"application/json\">");
+    out.push_str(&script_text(inline_payload));
+    out.push_str("</script>\n<script type=\"application/ld+json\">");
+    out.push_str(&script_text(&ld));
+    out.push_str("</script>\n</article-card>\n");
+    out
+}
+
+/// A complete page around the card.
+fn page(out: &mut String, article: &Article, card: &str, bundle_url: Option<&str>) {
+    let lang = article.lang.as_deref().unwrap_or("en");
+    out.push_str("<html lang=\"");
+    out.push_str(&escape_html(lang));
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
+    out.push_str(&escape_html(&article.headline));
+    out.push_str(" | ");
+    out.push_str(&escape_html(&article.source.name));
+    out.push_str("</title>\n");
+    if let Some(dek) = &article.dek {
+        out.push_str("<meta name=\"description\" content=\"");
+        out.push_str(&escape_html(dek));
+        out.push_str("\">\n");
+    }
+    if let Some(url) = bundle_url {
+        out.push_str("<script type=\"module\" src=\"");
+        out.push_str(&escape_html(url));
+        out.push_str("\"></script>\n");
+    }
+    out.push_str(
+        "<style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}\
+         main{max-width:44rem;margin:0 auto}</style>\n",
+    );
+    out.push_str("</head>\n<body>\n<main>\n");
+    out.push_str(card);
+    out.push_str("</main>\n</body>\n</html>\n");
+}
+
+/// Escapes text for HTML text and double-quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    replace_chars(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
+}
+
+/// JSON made safe inside a `<script>` element: `<`, `>` and `&` become `\u` escapes (valid
+/// JSON, and only ever inside strings), so neither `</script>` nor `<!--` can occur.
+pub fn script_text(json: &str) -> String {
+    replace_chars(json, |c| match c {
+        '<' => Some("\\u003c"),
+        '>' => Some("\\u003e"),
+        '&' => Some("\\u0026"),
+        '\u{2028}' => Some("\\u2028"),
+        '\u{2029}' => Some("\\u2029"),
+        _ => None,
+    })
+}
+
+/// `text` with the characters `replacement` names replaced, copying the rest in whole runs.
+fn replace_chars(text: &str, replacement: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut copied = 0;
+    for (at, c) in text.char_indices() {
+        if let Some(with) = replacement(c) {
+            out.push_str(text.get(copied..at).unwrap_or_default());
+            out.push_str(with);
+            copied = at + c.len_utf8();
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
+
+/// The card's stylesheet as every card carries it, prepared once per process.
+fn card_style() -> &'static str {
+    static STYLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    STYLE.get_or_init(|| style_text(CARD_CSS))
+}
+
+/// The stylesheet as it goes into every card's `<style>`: comments dropped and white space
+/// collapsed (the same rules in a third of the bytes), and `</` written `<\/`, which means the
+/// same in CSS and cannot end the element early.
+fn style_text(css: &str) -> String {
+    minify_css(css).replace("</", "<\\/")
+}
+
+/// Drops comments and collapses white space outside strings; removes it around `{`, `}`, `;`
+/// and `,`, where it never matters. Nothing else changes, so the rules mean what they meant.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = '\0';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                flush_space(&mut out, &mut pending_space, c);
+                out.push(c);
+                while let Some(s) = chars.next() {
+                    out.push(s);
+                    if s == '\\' {
+                        if let Some(escaped) = chars.next() {
+                            out.push(escaped);
+                        }
+                    } else if s == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => pending_space = true,
+            c => {
+                flush_space(&mut out, &mut pending_space, c);
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Writes one pending space before `next`, unless punctuation on either side makes it moot.
+fn flush_space(out: &mut String, pending: &mut bool, next: char) {
+    let moot = |c: char| matches!(c, '{' | '}' | ';' | ',');
+    if *pending && !out.is_empty() && !out.ends_with(moot) && !moot(next) {
+        out.push(' ');
+    }
+    *pending = false;
+}
