@@ -8,6 +8,18 @@ import init, { connect, disconnect } from './article_card.js';
 
 const ready = init();
 
+// A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
+// hook has already put every card in the error state and told the console, so the exception
+// carries no news: it is kept from becoming an uncaught error in the host page.
+function call(fn, arg) {
+  try {
+    return fn(arg);
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    return undefined;
+  }
+}
+
 class ArticleCard extends HTMLElement {
   static get observedAttributes() {
     return ['src'];
@@ -38,18 +50,30 @@ class ArticleCard extends HTMLElement {
   #render() {
     ready.then(
       () => {
-        if (this.isConnected && this.#id === undefined) this.#id = connect(this);
+        if (!this.isConnected || this.#id !== undefined) return;
+        const id = call(connect, this);
+        // An article-card:error listener may have removed the card while it connected.
+        if (this.isConnected) this.#id = id;
+        else if (id !== undefined) call(disconnect, id);
       },
       (error) => {
         this.setAttribute('data-state', 'error');
         console.error('article-card: the card engine could not start', error);
+        const problems = [{ path: 'card', message: `the card engine could not start (${error})` }];
+        this.dispatchEvent(
+          new CustomEvent('article-card:error', {
+            bubbles: true,
+            composed: true,
+            detail: { problems, internal: true },
+          }),
+        );
       },
     );
   }
 
   #teardown() {
     if (this.#id !== undefined) {
-      disconnect(this.#id);
+      call(disconnect, this.#id);
       this.#id = undefined;
     }
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything article-card needs to build, serve and test, skipping whatever is already
 # there at the right version: a second run takes seconds. Versions are pinned where a newer
-# release does not work on Rust 1.95 or offline (see docs/toolchain.md).
+# release does not work on Rust 1.95 or offline (the note at each step says why).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -52,6 +52,17 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
+# Fuzzing: cargo-fuzz on the nightly toolchain (libFuzzer needs -Zsanitizer). The tests run a
+# short smoke of every target in fuzz/.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "adding the nightly toolchain (for cargo fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz 0.13.2"; then
+  say "installing cargo-fuzz 0.13.2 (under a minute)"
+  cargo install cargo-fuzz --version 0.13.2
+fi
+
 # Node tools from package-lock.json: wasm-opt (binaryen; Debian's is too old for rustc 1.95's
 # output) and playwright-core (drives the system Chromium in end-to-end tests).
 command -v npm >/dev/null || { say "Node.js and npm are needed (apt-get install nodejs npm)"; exit 1; }
@@ -61,4 +72,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f "$stamp" ] || [ package-lock.js
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -c 40)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -c 40)"

@@ -20,15 +20,34 @@ step "clippy (native)"
 cargo clippy --all-targets --quiet -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+step "clippy (wasm32, test-only panic trigger)"
+cargo clippy --lib --target wasm32-unknown-unknown --features test-panic --quiet -- -D warnings
 
 step "native tests"
 cargo test --quiet
 
+step "fuzz smoke (cargo fuzz, 5 s per target; longer runs: README, Robustness and security)"
+for target in payload_text payload_tree model_fields text_repair import_digest; do
+  case "$target" in text_repair|import_digest) seeds=fixtures/digests ;; *) seeds=fixtures ;; esac
+  mkdir -p "fuzz/corpus/$target"
+  log="target/fuzz-smoke-$target.log"
+  if ! cargo +nightly fuzz run "$target" "fuzz/corpus/$target" "$seeds" -O -- \
+      -dict=fuzz/payload.dict -max_total_time=5 >"$log" 2>&1; then
+    cat "$log"; echo "fuzz target $target failed: the input is in fuzz/artifacts/$target/" >&2; exit 1
+  fi
+  grep '^Done' "$log"
+done
+
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown
 
-step "publisher bundle"
+step "publisher bundle, and its size budget"
 bash scripts/build-bundle.sh
+node --test tests/bundle/
+step "test-only bundle with the panic trigger (target/test-bundle/, never dist/)"
+bash tests/e2e/build-test-bundle.sh
+step "article-card command line (pre-renders pages for the end-to-end tests)"
+cargo build --quiet --bin article-card
 step "demo page (trunk build)"
 trunk build --quiet
 

@@ -40,7 +40,7 @@ fn seed_fixture_reads_as_designed() {
     let article =
         article_from_str(&read(&repo().join("fixtures/seed-anthropic-recall.json"))).unwrap();
     assert_eq!(article.id, "anthropic-model-recall");
-    assert_eq!(article.source.name, "TechCrunch");
+    assert_eq!(&*article.source.name, "TechCrunch");
     let ids: Vec<_> = article.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -93,7 +93,7 @@ fn seed_fixture_keeps_the_seed_text() {
         };
         let at = seed_lines
             .iter()
-            .position(|l| l.ends_with(&section.title))
+            .position(|l| l.ends_with(&*section.title))
             .unwrap_or_else(|| panic!("title {:?} not in the seed", section.title));
         let seed_body = seed_lines.get(at + 1).copied().unwrap_or_default();
         assert_eq!(mend(body), seed_body, "{}", section.id);
@@ -230,17 +230,17 @@ fn forward_compatible_and_lenient_where_it_helps() {
         "source": {"name": "S", "url": "HTTPS://S.EXAMPLE/a", "logo": "x"},
         "sections": [{"title": "Why It Matters", "body": "P1\n\n- a\n- b"}, {"title": "Why it matters", "body": "x", "open": true}]}"#;
     let article = article_from_str(json).unwrap();
-    assert_eq!(article.headline, "Headline");
+    assert_eq!(&*article.headline, "Headline");
     assert_eq!(article.id, "headline");
     assert_eq!(article.dek, None);
     assert_eq!(article.sections[0].id, "why-it-matters");
     assert_eq!(article.sections[1].id, "why-it-matters-2");
     assert!(article.sections[1].open);
     assert_eq!(
-        article.sections[0].body,
-        vec![
+        &*article.sections[0].body,
+        [
             Block::Paragraph("P1".into()),
-            Block::List(vec!["a".into(), "b".into()])
+            Block::List(["a".into(), "b".into()].into())
         ]
     );
 }
@@ -253,4 +253,54 @@ fn derived_ids_never_take_an_explicit_one() {
     assert_eq!(article.id, "東京の未来");
     let ids: Vec<_> = article.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["next-2", "next", "section-3"]);
+}
+
+/// Invisible characters (bidi controls, zero-width characters, the byte order mark) are refused
+/// in the two URL fields: they make the address shown differ from the address visited.
+#[test]
+fn urls_with_invisible_characters_are_refused() {
+    let cases: &[(&str, &str)] = &[
+        ("https://example.com/\u{202E}gpj.exe", "U+202E"),
+        ("https://exa\u{200B}mple.com/", "U+200B"),
+        ("https://exa\u{200D}mple.com/", "U+200D"),
+        ("\u{FEFF}https://example.com/", "U+FEFF"),
+        ("https://example.com/\u{2066}x\u{2069}", "U+2066"),
+        ("https://example.com/\u{00AD}", "U+00AD"),
+    ];
+    for (url, code) in cases {
+        let quoted = serde_json::to_string(url).unwrap();
+        let json = format!(
+            r#"{{"version": 1, "headline": "H", "source": {{"name": "S", "url": {quoted}}},
+                "image": {{"src": {quoted}, "alt": "", "width": 1, "height": 1}}}}"#
+        );
+        assert_eq!(
+            problems(&json),
+            [
+                format!("source.url: must not contain invisible or direction-changing characters (it has {code})"),
+                format!("image.src: must not contain invisible or direction-changing characters (it has {code})"),
+            ],
+            "{url:?}"
+        );
+    }
+    // Visible non-ASCII is fine.
+    let json = r#"{"version": 1, "headline": "H", "source": {"name": "S", "url": "https://例え.jp/ニュース"}}"#;
+    assert_eq!(problems(json), Vec::<String>::new());
+}
+
+/// A hostile payload's size in problems (and memory) is bounded by what a card may hold, not by
+/// what the payload repeats: only the first 12 sections are read.
+#[test]
+fn a_huge_section_list_costs_a_bounded_number_of_problems() {
+    let items = vec!["0"; 120_000].join(",");
+    let json = format!(
+        r#"{{"version": 1, "headline": "H", "source": {{"name": "S", "url": "https://s.example/"}}, "sections": [{items}]}}"#
+    );
+    assert!(json.len() < 256 * 1024);
+    let found = problems(&json);
+    assert_eq!(found.len(), 13, "{found:?}");
+    assert_eq!(
+        found[0],
+        "sections: must have at most 12 items (it has 120000)"
+    );
+    assert_eq!(found[12], "sections[11]: must be an object, not a number");
 }

@@ -4,17 +4,25 @@
 //! This is the only module that touches `web_sys`/`js_sys`. JavaScript values and failures are
 //! turned into model types here, once, and nothing past this point sees a `JsValue`.
 
+mod events;
+mod fetch;
 mod js_json;
+mod panic;
 mod payload;
 mod registry;
 mod shadow;
+#[cfg(feature = "test-panic")]
+mod test_panic;
 
+pub use events::ERROR_EVENT;
+pub use fetch::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS};
 pub use payload::parse as parse_payload;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 /// Renders a card into `host` (called by the element's `connectedCallback`). Returns the id the
-/// element passes back to [`disconnect`]. Never throws: every failure becomes the error card.
+/// element passes back to [`disconnect`]. Never throws: every failure becomes the error card, and
+/// an internal error (a panic) stops every card in the error state (see `panic.rs`).
 #[wasm_bindgen]
 pub fn connect(host: HtmlElement) -> u32 {
     registry::mount(host)

@@ -1,16 +1,16 @@
 //! Where a card's payload comes from (an inline `<script type="application/json">` child or a
-//! `src` URL), how it is fetched and parsed, and how problems reach the console.
+//! `src` URL), how its text is parsed, and how problems reach the console.
 
-use gloo_net::http::Request;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortSignal, HtmlElement};
+use web_sys::HtmlElement;
 
 use super::js_json;
-use crate::model::limits::MAX_DEPTH;
+use crate::model::limits::{MAX_DEPTH, MAX_PAYLOAD_BYTES};
 use crate::model::{self, Article, Problem, ProblemKind};
 
 pub enum PayloadSource {
-    Inline(String),
+    /// The inline JSON's text, or the problem that stopped it being read.
+    Inline(Result<String, Problem>),
     Url(String),
     Missing,
 }
@@ -22,9 +22,29 @@ pub fn source(host: &HtmlElement) -> PayloadSource {
         return PayloadSource::Url(src.trim().to_owned());
     }
     match host.query_selector(":scope > script[type=\"application/json\"]") {
-        Ok(Some(script)) => PayloadSource::Inline(script.text_content().unwrap_or_default()),
+        Ok(Some(script)) => PayloadSource::Inline(inline_text(&script)),
         _ => PayloadSource::Missing,
     }
+}
+
+/// The script's text, refused without copying it into the card's memory when its length alone
+/// proves it too large: a UTF-8 encoding is never shorter than the UTF-16 the page holds.
+fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
+    let text = js_sys::Reflect::get(script, &JsValue::from_str("textContent"))
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::JsString>().ok());
+    let Some(text) = text else {
+        return Ok(String::new());
+    };
+    if text.length() as usize > MAX_PAYLOAD_BYTES {
+        return Err(Problem::new(
+            "payload",
+            ProblemKind::PayloadOverLimit {
+                max: MAX_PAYLOAD_BYTES,
+            },
+        ));
+    }
+    Ok(String::from(text))
 }
 
 /// Payload text to a validated article, the size checked before any parsing.
@@ -44,48 +64,6 @@ pub fn parse(text: &str) -> Result<Article, Vec<Problem>> {
         )]
     })?;
     model::article_from_json(&doc)
-}
-
-/// Fetches and parses the payload at `url`. Every failure is a `src` problem that says what
-/// happened, in terms a publisher can act on.
-pub async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<Article, Vec<Problem>> {
-    let fail = |detail: String| {
-        vec![Problem::new(
-            "src",
-            ProblemKind::FetchFailed {
-                url: url.to_owned(),
-                detail,
-            },
-        )]
-    };
-    let response = Request::get(url)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(|_| fail("the network request failed (offline, blocked by CORS or CSP, or the server is unreachable)".to_owned()))?;
-    if !response.ok() {
-        let mut detail = String::from("HTTP ");
-        detail.push_str(&response.status().to_string());
-        let text = response.status_text();
-        if !text.is_empty() {
-            detail.push(' ');
-            detail.push_str(&text);
-        }
-        return Err(fail(detail));
-    }
-    // Refuse a declared oversize body before reading it.
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|len| len.parse::<usize>().ok());
-    if let Some(len) = declared {
-        model::check_size(len).map_err(|p| vec![p])?;
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| fail("the response body could not be read".to_owned()))?;
-    parse(&text)
 }
 
 /// Logs every problem to the console with the element, so a publisher can find which card on

@@ -1,105 +1,291 @@
 //! The live cards on the page, by id. One wasm instance serves every card; each card is its own
 //! Yew app, so one card's failure never reaches another.
+//!
+//! Yew apps are reused, not destroyed: Yew 0.23 never removes the event listener it puts on an
+//! app's root element ("the registry is never dropped in production"), so every destroyed app
+//! would leave its root element, a listener and a little wasm memory behind for the life of the
+//! page. A removed card's app is switched to the loading placeholder and kept, detached, and the
+//! next card to connect takes it. What stays allocated is bounded by the most cards ever
+//! connected at once, however many come and go. The old card's view state (its open sections)
+//! carries over only when the next card shows the same article in the same task, as when an
+//! element is moved in the document; otherwise the placeholder has rendered in between and the
+//! next card starts fresh.
+//!
+//! The registry is borrowed only for short, synchronous bookkeeping. Nothing that can call back
+//! into the page (an event listener, the console) or into another card runs while it is
+//! borrowed: a listener may well remove a card, which re-enters [`unmount`].
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
-use web_sys::{AbortController, Element, HtmlElement};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, Element, Event, HtmlElement, ShadowRoot};
 use yew::AppHandle;
 
+use super::fetch::{self, Fetched};
 use super::payload::{self, PayloadSource};
-use super::shadow;
-use crate::model::{Problem, ProblemKind};
-use crate::view::{CardRoot, CardRootProps, CardState};
+use super::{events, panic, shadow};
+use crate::model::{Article, Problem, ProblemKind};
+use crate::view::{CardRootProps, CardState};
+
+/// The component mounted in each card. The test-only bundle (cargo feature `test-panic`) wraps
+/// it in one whose render can be made to panic.
+#[cfg(not(feature = "test-panic"))]
+type Root = crate::view::CardRoot;
+#[cfg(feature = "test-panic")]
+type Root = super::test_panic::TestRoot;
 
 struct Mounted {
     host: HtmlElement,
-    app: AppHandle<CardRoot>,
+    app: AppHandle<Root>,
     container: Element,
-    /// Cancels the payload fetch if the card goes away first.
-    abort: Option<AbortController>,
+    /// The payload's address and deadline, for a retry; `None` for inline payloads.
+    src: Option<Src>,
+    /// The fetch under way, if any; aborting it cancels it.
+    fetch: Option<AbortController>,
+}
+
+#[derive(Clone)]
+struct Src {
+    url: String,
+    timeout_ms: u32,
+}
+
+/// An emptied app, detached, waiting for its next card.
+struct Idle {
+    app: AppHandle<Root>,
+    container: Element,
 }
 
 #[derive(Default)]
 struct Registry {
     next_id: u32,
-    cards: HashMap<u32, Mounted>,
+    /// A plain list, not a hash map: it is only searched when a card connects, disconnects or
+    /// finishes a fetch, and leaving hashing out of the bundle saves every reader 1.4 KB gzip.
+    cards: Vec<(u32, Mounted)>,
+    idle: Vec<Idle>,
+}
+
+impl Registry {
+    fn get_mut(&mut self, id: u32) -> Option<&mut Mounted> {
+        self.cards
+            .iter_mut()
+            .find(|(k, _)| *k == id)
+            .map(|(_, card)| card)
+    }
+
+    fn remove(&mut self, id: u32) -> Option<Mounted> {
+        let at = self.cards.iter().position(|(k, _)| *k == id)?;
+        Some(self.cards.swap_remove(at).1)
+    }
 }
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+    /// The one click listener every card's shadow root shares, for the retry button.
+    static ON_CLICK: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
 }
 
 pub fn mount(host: HtmlElement) -> u32 {
+    panic::install();
     let id = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.next_id = r.next_id.wrapping_add(1);
         r.next_id
     });
-    let container = match shadow::prepare(&host) {
-        Ok(container) => container,
+    // Known to the panic hook from the start, so a panic from here on still reaches this card.
+    panic::track(id, &host);
+    if let Some(failure) = panic::failure() {
+        panic::show_failure(&host, &failure);
+        return id;
+    }
+    let root = match shadow::prepare(&host) {
+        Ok(root) => root,
         Err(problem) => {
             // No shadow root to render into: say so where a developer will look.
-            payload::report(&host, &[problem]);
-            set_state(&host, "error");
+            report_failure(&host, &[problem]);
             return id;
         }
     };
-    let (state, fetch) = match payload::source(&host) {
-        PayloadSource::Inline(text) => (state_from(payload::parse(&text)), None),
-        PayloadSource::Url(url) => (CardState::Loading, Some(url)),
+    let (state, src) = match payload::source(&host) {
+        PayloadSource::Inline(Ok(text)) => (state_from(payload::parse(&text)), None),
+        PayloadSource::Inline(Err(problem)) => (failed(vec![problem]), None),
+        PayloadSource::Url(url) => {
+            let timeout_ms = fetch::timeout_ms(host.get_attribute("timeout"));
+            (CardState::Loading, Some(Src { url, timeout_ms }))
+        }
         PayloadSource::Missing => (
-            CardState::Failed(Rc::new(vec![Problem::new(
-                "payload",
-                ProblemKind::NoPayload,
-            )])),
+            failed(vec![Problem::new("payload", ProblemKind::NoPayload)]),
             None,
         ),
     };
-    announce(&host, &state);
-    let app =
-        yew::Renderer::<CardRoot>::with_root_and_props(container.clone(), CardRootProps { state })
-            .render();
-    let abort = fetch.as_ref().and_then(|_| AbortController::new().ok());
-    if let Some(url) = fetch {
-        let signal = abort.as_ref().map(AbortController::signal);
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = payload::fetch(&url, signal.as_ref()).await;
-            // The card may have been removed while the fetch was under way.
-            update(id, state_from(result));
-        });
+    let props = CardRootProps {
+        state: state.clone(),
+    };
+    let (app, container) = match REGISTRY.with(|r| r.borrow_mut().idle.pop()) {
+        Some(Idle { mut app, container }) => {
+            app.update(props);
+            (app, container)
+        }
+        None => match shadow::container(&host) {
+            Ok(container) => {
+                let app =
+                    yew::Renderer::<Root>::with_root_and_props(container.clone(), props).render();
+                (app, container)
+            }
+            Err(problem) => {
+                report_failure(&host, &[problem]);
+                return id;
+            }
+        },
+    };
+    listen_for_retry(&root);
+    if let Err(problem) = shadow::attach(&root, &container) {
+        REGISTRY.with(|r| r.borrow_mut().idle.push(Idle { app, container }));
+        report_failure(&host, &[problem]);
+        return id;
     }
+    let fetch = src
+        .as_ref()
+        .and_then(|src| Some((src.clone(), AbortController::new().ok()?)));
     REGISTRY.with(|r| {
-        r.borrow_mut().cards.insert(
+        r.borrow_mut().cards.push((
             id,
             Mounted {
-                host,
+                host: host.clone(),
                 app,
                 container,
-                abort,
+                src,
+                fetch: fetch.as_ref().map(|(_, controller)| controller.clone()),
             },
-        )
+        ))
     });
+    announce(&host, &state);
+    if let Some((src, controller)) = fetch {
+        start_fetch(id, src, false, controller);
+    }
     id
 }
 
 pub fn unmount(id: u32) {
-    let Some(card) = REGISTRY.with(|r| r.borrow_mut().cards.remove(&id)) else {
+    panic::untrack(id);
+    let card = REGISTRY.with(|r| r.try_borrow_mut().ok()?.remove(id));
+    if panic::failure().is_some() {
+        // Yew may be the part that broke: leave its app alone and only clear what was shown.
+        if let Some(root) = card.as_ref().and_then(|card| card.host.shadow_root()) {
+            root.replace_children_with_node_0();
+        }
+        return;
+    }
+    let Some(card) = card else {
         return;
     };
-    if let Some(abort) = card.abort {
-        abort.abort();
+    if let Some(controller) = card.fetch {
+        controller.abort();
     }
-    card.app.destroy();
-    card.container.remove();
+    let Mounted {
+        mut app, container, ..
+    } = card;
+    app.update(CardRootProps {
+        state: CardState::Loading,
+    });
+    container.remove();
+    REGISTRY.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            r.idle.push(Idle { app, container });
+        }
+    });
 }
 
-fn update(id: u32, state: CardState) {
+/// Adds the shared click listener to a card's shadow root (adding it again is a no-op: the DOM
+/// keeps one listener per function).
+fn listen_for_retry(root: &ShadowRoot) {
+    ON_CLICK.with(|cell| {
+        let listener = cell.get_or_init(|| Closure::<dyn FnMut(Event)>::new(on_click));
+        let _ = root.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    });
+}
+
+/// A click in some card's shadow root: if it was on the retry button, retry that card.
+fn on_click(event: Event) {
+    let on_retry = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|target| target.closest(".card-error__retry").ok().flatten())
+        .is_some();
+    let Some(root) = on_retry
+        .then(|| event.current_target())
+        .flatten()
+        .and_then(|target| target.dyn_into::<ShadowRoot>().ok())
+    else {
+        return;
+    };
+    let host: JsValue = root.host().into();
+    let id = REGISTRY.with(|r| {
+        let r = r.try_borrow().ok()?;
+        r.cards
+            .iter()
+            .find(|(_, card)| AsRef::<JsValue>::as_ref(&card.host) == &host)
+            .map(|(id, _)| *id)
+    });
+    if let Some(id) = id {
+        retry(id);
+    }
+}
+
+/// The error card's retry button: fetch the payload again, past any cache.
+fn retry(id: u32) {
+    #[cfg(feature = "test-panic")]
+    super::test_panic::on_retry();
+    if panic::failure().is_some() {
+        return;
+    }
+    let started = REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let card = r.get_mut(id)?;
+        // A second click before the first retry has rendered: one fetch is enough.
+        if card.fetch.is_some() {
+            return None;
+        }
+        let src = card.src.clone()?;
+        let controller = AbortController::new().ok()?;
+        card.fetch = Some(controller.clone());
+        card.app.update(CardRootProps {
+            state: CardState::Loading,
+        });
+        Some((card.host.clone(), src, controller))
+    });
+    if let Some((host, src, controller)) = started {
+        announce(&host, &CardState::Loading);
+        start_fetch(id, src, true, controller);
+    }
+}
+
+fn start_fetch(id: u32, src: Src, revalidate: bool, controller: AbortController) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let fetched = fetch::fetch_text(&src.url, src.timeout_ms, revalidate, &controller).await;
+        let state = match fetched {
+            Fetched::Text(text) => state_from(payload::parse(&text)),
+            Fetched::Failed(problems) => failed(problems),
+            Fetched::Cancelled => return,
+        };
+        finish_fetch(id, &controller, state);
+    });
+}
+
+/// Shows a fetch's result, unless the card has gone or started another fetch since.
+fn finish_fetch(id: u32, controller: &AbortController, state: CardState) {
+    if panic::failure().is_some() {
+        return;
+    }
     let host = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
-        let card = r.cards.get_mut(&id)?;
-        card.abort = None;
+        let card = r.get_mut(id)?;
+        if card.fetch.as_ref() != Some(controller) {
+            return None;
+        }
+        card.fetch = None;
         card.app.update(CardRootProps {
             state: state.clone(),
         });
@@ -110,24 +296,31 @@ fn update(id: u32, state: CardState) {
     }
 }
 
-fn state_from(result: Result<crate::model::Article, Vec<Problem>>) -> CardState {
+fn state_from(result: Result<Article, Vec<Problem>>) -> CardState {
     match result {
         Ok(article) => CardState::Ready(Rc::new(article)),
-        Err(problems) => CardState::Failed(Rc::new(problems)),
+        Err(problems) => failed(problems),
     }
 }
 
+fn failed(problems: Vec<Problem>) -> CardState {
+    CardState::Failed(Rc::new(problems))
+}
+
 /// Mirrors the state on the host element (`data-state`) for the host page's CSS and for
-/// tests, and sends problems to the console.
+/// tests; a failure also goes to the console and out as an `article-card:error` event.
 fn announce(host: &HtmlElement, state: &CardState) {
     match state {
         CardState::Loading => set_state(host, "loading"),
         CardState::Ready(_) => set_state(host, "ready"),
-        CardState::Failed(problems) => {
-            payload::report(host, problems);
-            set_state(host, "error");
-        }
+        CardState::Failed(problems) => report_failure(host, problems),
     }
+}
+
+fn report_failure(host: &HtmlElement, problems: &[Problem]) {
+    payload::report(host, problems);
+    set_state(host, "error");
+    events::dispatch_error(host, problems);
 }
 
 fn set_state(host: &HtmlElement, state: &str) {

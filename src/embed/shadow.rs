@@ -16,18 +16,23 @@ thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
 }
 
-/// Returns a fresh, empty container inside `host`'s shadow root, creating the root and
-/// adopting the card's stylesheet the first time.
-pub fn prepare(host: &HtmlElement) -> Result<Element, Problem> {
+/// Readies `host`'s shadow root for a card: creates it the first time, empties it (a card that
+/// was moved in the document reconnects and starts clean) and adopts the card's stylesheet.
+pub fn prepare(host: &HtmlElement) -> Result<ShadowRoot, Problem> {
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .map_err(|e| failure("could not attach a shadow root", &e))?,
     };
-    // A card that was moved in the document reconnects: start from a clean root.
     root.replace_children_with_node_0();
     adopt_styles(&root)?;
+    Ok(root)
+}
+
+/// A new, detached element for a Yew app to render into (Yew mounts into an element; a shadow
+/// root is not one).
+pub fn container(host: &HtmlElement) -> Result<Element, Problem> {
     let document = host
         .owner_document()
         .ok_or_else(|| failure("the element has no document", &wasm_bindgen::JsValue::NULL))?;
@@ -35,9 +40,14 @@ pub fn prepare(host: &HtmlElement) -> Result<Element, Problem> {
         .create_element("div")
         .map_err(|e| failure("could not create the card's container", &e))?;
     container.set_class_name("root");
-    root.append_child(&container)
-        .map_err(|e| failure("could not attach the card's container", &e))?;
     Ok(container)
+}
+
+/// Puts `container` into `root`.
+pub fn attach(root: &ShadowRoot, container: &Element) -> Result<(), Problem> {
+    root.append_child(container)
+        .map(|_| ())
+        .map_err(|e| failure("could not attach the card's container", &e))
 }
 
 fn adopt_styles(root: &ShadowRoot) -> Result<(), Problem> {

@@ -56,6 +56,9 @@ pub enum ProblemKind {
     /// A URL contains white space or control characters, which browsers silently strip and
     /// attackers use to disguise schemes.
     UrlHasSpaces,
+    /// A URL contains an invisible character (a bidi control, a zero-width character, …), which
+    /// can make the address shown differ from the address visited.
+    UrlHasInvisible { found: char },
     /// Not an RFC 3339 date-time.
     NotTimestamp,
     /// Not a well-formed BCP 47 language tag.
@@ -70,6 +73,10 @@ pub enum ProblemKind {
     UpdatedBeforePublished,
     /// The payload text is over the size limit (checked before parsing).
     PayloadTooLarge { max: usize, len: usize },
+    /// The payload text is over the size limit, found before all of it was read (a response
+    /// body cut off while streaming, or inline text whose length alone proves it): its exact
+    /// size is unknown.
+    PayloadOverLimit { max: usize },
     /// The payload text is not JSON; `detail` is the parser's own description.
     NotJson { detail: String },
     /// The payload nests deeper than any valid payload needs.
@@ -108,6 +115,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::UrlHasSpaces => {
                 f.write_str("must not contain spaces or control characters")
             }
+            ProblemKind::UrlHasInvisible { found } => write!(
+                f,
+                "must not contain invisible or direction-changing characters (it has U+{:04X})",
+                u32::from(*found)
+            ),
             ProblemKind::NotTimestamp => {
                 f.write_str("must be an RFC 3339 date-time such as 2026-11-29T08:00:00Z")
             }
@@ -128,6 +140,9 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::PayloadTooLarge { max, len } => {
                 write!(f, "is {len} bytes; the limit is {max} bytes")
+            }
+            ProblemKind::PayloadOverLimit { max } => {
+                write!(f, "is larger than the limit of {max} bytes (it was not read in full)")
             }
             ProblemKind::NotJson { detail } => write!(f, "is not valid JSON ({detail})"),
             ProblemKind::TooDeep { max } => write!(f, "nests deeper than {max} levels"),

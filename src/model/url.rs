@@ -11,6 +11,47 @@ pub fn has_space_or_control(url: &str) -> bool {
     url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The first invisible character in the text, if any: format characters (Unicode category Cf,
+/// among them the bidi controls U+202A–U+202E and U+2066–U+2069, zero-width spaces and joiners,
+/// the byte order mark) and the other default-ignorable code points (variation selectors, Hangul
+/// fillers, tags). None of them belongs in an address. A bidi override can make a link read
+/// backwards (`https://example.com/\u{202E}gpj.exe` shows as `…/exe.jpg`), and browsers drop
+/// some of them from host names, so the address shown is not the one visited.
+pub fn invisible_char(url: &str) -> Option<char> {
+    url.chars().find(|&c| is_invisible(c))
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
 /// Whether `url` is an absolute `http://` or `https://` URL with a host.
 pub fn is_http_url(url: &str) -> bool {
     let rest = strip_prefix_ignore_case(url, "https://")
@@ -97,5 +138,29 @@ mod tests {
         assert!(has_space_or_control(" https://a.b"));
         assert!(has_space_or_control("https://a.b/\u{0}"));
         assert!(!has_space_or_control("https://a.b/é"));
+    }
+
+    #[test]
+    fn invisible_characters() {
+        for (url, found) in [
+            ("https://example.com/\u{202E}gpj.exe", '\u{202E}'),
+            ("https://exa\u{200B}mple.com/", '\u{200B}'),
+            ("https://example.com/\u{2066}a\u{2069}", '\u{2066}'),
+            ("\u{FEFF}https://example.com/", '\u{FEFF}'),
+            ("https://example.com/\u{00AD}", '\u{00AD}'),
+            ("https://\u{3164}.example/", '\u{3164}'),
+            ("https://example.com/\u{E0041}", '\u{E0041}'),
+            ("https://example.com/a\u{FE0F}", '\u{FE0F}'),
+        ] {
+            assert_eq!(invisible_char(url), Some(found), "{url:?}");
+        }
+        for url in [
+            "https://example.com/é",
+            "https://例え.jp/",
+            "https://example.com/👍",
+            "/img/a.jpg",
+        ] {
+            assert_eq!(invisible_char(url), None, "{url:?}");
+        }
     }
 }

@@ -1,9 +1,7 @@
 //! Wire structs to the validated [`Article`]: the semantic checks (required members, limits,
 //! URL schemes, slugs, dates), every failure collected with its path.
 
-use std::collections::HashSet;
-
-use super::article::{Article, Image, Quote, Section, Source};
+use super::article::{Article, Image, Quote, Section, Source, Text};
 use super::body::parse_body;
 use super::json::Json;
 use super::lang::is_language_tag;
@@ -11,7 +9,7 @@ use super::limits::*;
 use super::problem::{Problem, ProblemKind};
 use super::slug::{is_slug, slugify};
 use super::timestamp::Timestamp;
-use super::url::{has_space_or_control, is_http_url, is_relative};
+use super::url::{has_space_or_control, invisible_char, is_http_url, is_relative};
 use super::wire::{index_path, member_path, Field, WireArticle, WireImage, WireSection};
 use super::SUPPORTED_VERSION;
 
@@ -41,7 +39,9 @@ pub fn validate(
             .filter(|slug| !slug.is_empty())
             .or_else(|| Some("article".to_owned())),
     };
-    let dek = v.text(wire.dek, "dek", Need::Optional, MAX_DEK);
+    let dek = v
+        .text(wire.dek, "dek", Need::Optional, MAX_DEK)
+        .map(Text::from);
     let lang = v
         .text(wire.lang, "lang", Need::Optional, MAX_LANG)
         .and_then(|lang| {
@@ -62,7 +62,10 @@ pub fn validate(
                 Need::Optional,
                 MAX_ATTRIBUTION,
             );
-            text.map(|text| Quote { text, attribution })
+            text.map(|text| Quote {
+                text: text.into(),
+                attribution: attribution.map(Text::from),
+            })
         }
         _ => None,
     };
@@ -73,7 +76,9 @@ pub fn validate(
             v.report("updated", ProblemKind::UpdatedBeforePublished);
         }
     }
-    let byline = v.text(wire.byline, "byline", Need::Optional, MAX_BYLINE);
+    let byline = v
+        .text(wire.byline, "byline", Need::Optional, MAX_BYLINE)
+        .map(Text::from);
     let image = match wire.image {
         Field::Present(image) => v.image(image),
         _ => None,
@@ -89,7 +94,7 @@ pub fn validate(
     match (id, headline, source) {
         (Some(id), Some(headline), Some(source)) => Ok(Article {
             id,
-            headline,
+            headline: headline.into(),
             dek,
             lang,
             source,
@@ -110,7 +115,7 @@ fn check_version(version: Field<&Json>) -> Option<Problem> {
         Field::Absent | Field::Invalid => ProblemKind::Missing,
         Field::Present(Json::Number(n)) if *n == f64::from(SUPPORTED_VERSION) => return None,
         Field::Present(Json::Number(n)) => ProblemKind::UnsupportedVersion {
-            found: n.to_string(),
+            found: version_text(*n),
         },
         Field::Present(other) => ProblemKind::WrongType {
             expected: "the number 1",
@@ -178,6 +183,10 @@ impl Validator {
             self.report(path, ProblemKind::UrlHasSpaces);
             return None;
         }
+        if let Some(found) = invisible_char(&url) {
+            self.report(path, ProblemKind::UrlHasInvisible { found });
+            return None;
+        }
         if is_http_url(&url) || (allow_relative && is_relative(&url)) {
             return Some(url);
         }
@@ -205,8 +214,8 @@ impl Validator {
                 let name = self.text(source.name, "source.name", Need::Required, MAX_NAME);
                 let url = self.url(source.url, "source.url", false);
                 Some(Source {
-                    name: name?,
-                    url: url?,
+                    name: name?.into(),
+                    url: url?.into(),
                 })
             }
             Field::Absent => {
@@ -227,7 +236,7 @@ impl Validator {
                 if len > MAX_ALT {
                     self.report("image.alt", ProblemKind::TooLong { max: MAX_ALT, len });
                 }
-                Some(alt.to_owned())
+                Some(Text::from(alt))
             }
             Field::Absent => {
                 self.report("image.alt", ProblemKind::Missing);
@@ -238,7 +247,7 @@ impl Validator {
         let width = self.side(image.width, "image.width");
         let height = self.side(image.height, "image.height");
         Some(Image {
-            src: src?,
+            src: src?.into(),
             alt: alt?,
             width: width?,
             height: height?,
@@ -270,17 +279,10 @@ impl Validator {
     }
 
     fn sections(&mut self, items: Vec<Field<WireSection<'_>>>) -> Vec<Section> {
-        if items.len() > MAX_SECTIONS {
-            self.report(
-                "sections",
-                ProblemKind::TooMany {
-                    max: MAX_SECTIONS,
-                    len: items.len(),
-                },
-            );
-        }
+        // At most MAX_SECTIONS items arrive here: the wire layer reports a longer list and
+        // reads only that many.
         // Explicit ids first, so a derived id never takes one a publisher chose.
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut taken: Vec<String> = Vec::new();
         let mut first_at: Vec<(String, usize)> = Vec::new();
         let mut explicit: Vec<Option<String>> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -298,7 +300,7 @@ impl Validator {
                     self.report(path, ProblemKind::DuplicateId { first: *first });
                 } else {
                     first_at.push((id.clone(), i));
-                    taken.insert(id.clone());
+                    taken.push(id.clone());
                 }
             }
             explicit.push(id);
@@ -330,8 +332,8 @@ impl Validator {
             let id = id.unwrap_or_else(|| derive_section_id(&title, i, &mut taken));
             sections.push(Section {
                 id,
-                title,
-                body,
+                title: title.into(),
+                body: body.into(),
                 open,
             });
         }
@@ -341,7 +343,7 @@ impl Validator {
 
 /// A unique id from the title, numbered on collision (`why-2`), or `section-N` for a title with
 /// no letters or digits.
-fn derive_section_id(title: &str, index: usize, taken: &mut HashSet<String>) -> String {
+fn derive_section_id(title: &str, index: usize, taken: &mut Vec<String>) -> String {
     let mut base = slugify(title, 48);
     if base.is_empty() {
         base = format!("section-{}", index + 1);
@@ -352,6 +354,17 @@ fn derive_section_id(title: &str, index: usize, taken: &mut HashSet<String>) -> 
         id = format!("{base}-{n}");
         n += 1;
     }
-    taken.insert(id.clone());
+    taken.push(id.clone());
     id
+}
+
+/// The version as the publisher wrote it, for the message. Whole numbers print as integers;
+/// anything else is described rather than printed, which keeps float formatting (several
+/// kilobytes of tables and code) out of the bundle.
+fn version_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        "that is not a whole number".to_owned()
+    }
 }

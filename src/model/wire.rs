@@ -4,6 +4,7 @@
 //! payloads must still render on older widgets.
 
 use super::json::Json;
+use super::limits::MAX_SECTIONS;
 use super::problem::{Problem, ProblemKind};
 
 /// A member as read: absent (or `null`), present with the wrong type (already reported), or
@@ -79,13 +80,27 @@ pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<Wi
         return None;
     };
     let sections = match r.member(doc, "sections", "sections", "an array", as_array) {
-        Field::Present(items) => Field::Present(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| r.section(item, &index_path("sections", i)))
-                .collect(),
-        ),
+        Field::Present(items) => {
+            // Only the sections a card may have are read: a hostile payload of 100,000 tiny
+            // items would otherwise cost a problem (and memory) for each one.
+            if items.len() > MAX_SECTIONS {
+                r.problems.push(Problem::new(
+                    "sections",
+                    ProblemKind::TooMany {
+                        max: MAX_SECTIONS,
+                        len: items.len(),
+                    },
+                ));
+            }
+            Field::Present(
+                items
+                    .iter()
+                    .take(MAX_SECTIONS)
+                    .enumerate()
+                    .map(|(i, item)| r.section(item, &index_path("sections", i)))
+                    .collect(),
+            )
+        }
         Field::Absent => Field::Absent,
         Field::Invalid => Field::Invalid,
     };

@@ -10,8 +10,13 @@ pub struct ErrorCardProps {
     pub problems: Rc<Vec<Problem>>,
 }
 
-/// Shown in place of a card that cannot render: a short sentence for readers, and every
-/// problem, with its path, folded away for the publisher who needs to fix it.
+/// Shown in place of a card that cannot render: a short sentence for readers, a retry button,
+/// and every problem, with its path, folded away for the publisher who needs to fix it.
+///
+/// The retry button is always in the markup and hidden by the stylesheet unless the card's
+/// element has a `src` (`:host([src])`): only a fetched payload can change by fetching again.
+/// The embedding glue handles its clicks with one listener on the shadow root, which keeps the
+/// view free of callbacks it would have to be handed (and the bundle free of a Yew context).
 #[function_component]
 pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     let labels = EN;
@@ -29,6 +34,7 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
             <p class="card-error__message">
                 <strong>{ labels.error_title }</strong>{ " " }{ reason }
             </p>
+            <button type="button" class="card-error__retry" part="retry">{ labels.retry }</button>
             <details class="card-error__details">
                 <summary>{ labels.problem_count(props.problems.len()) }</summary>
                 <ul>

@@ -16,6 +16,10 @@ pub struct Labels {
     /// Why the card failed, for readers: its data could not be fetched, or was not usable.
     pub error_fetch: &'static str,
     pub error_invalid: &'static str,
+    /// When the card itself failed (an internal error), not its payload.
+    pub error_internal: &'static str,
+    /// The error card's button that fetches the payload again.
+    pub retry: &'static str,
     pub error_details_one: &'static str,
     pub error_details_many: &'static str,
     pub months: [&'static str; 12],
@@ -32,6 +36,8 @@ pub const EN: Labels = Labels {
     error_title: "This story card could not be shown.",
     error_fetch: "Its content could not be loaded.",
     error_invalid: "Its content is not in the expected form.",
+    error_internal: "Something went wrong inside the card; reloading the page may help.",
+    retry: "Try again",
     error_details_one: "1 problem",
     error_details_many: "problems",
     months: [
