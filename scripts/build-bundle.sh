@@ -8,15 +8,19 @@ out="${1:-$here/dist/article-card}"
 cd "$here"
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build --lib --release --target wasm32-unknown-unknown --quiet
+cargo build --lib --profile bundle --target wasm32-unknown-unknown --quiet
 mkdir -p "$out"
 rm -f "$out"/article_card* "$out"/article-card.js
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name article_card \
-  target/wasm32-unknown-unknown/release/article_card.wasm
+  target/wasm32-unknown-unknown/bundle/article_card.wasm
 # The features rustc 1.95 enables by default for wasm32-unknown-unknown; wasm-opt must accept
-# what the compiler emitted and introduce nothing a current browser lacks.
-wasm-opt -Oz \
+# what the compiler emitted and introduce nothing a current browser lacks. --converge and the
+# strip flags save about 0.6 KB gzip over a single -Oz pass (measured in docs/benchmarks.md).
+wasm-opt -Oz --converge --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/article_card_bg.wasm" -o "$out/article_card_bg.wasm"
-cp js/article-card.js "$out/article-card.js"
+# The glue and the loader are ES modules read by every reader's browser: minified, they are
+# 2.4 KB gzip smaller. Exports keep their names, so the loader's imports still match.
+terser "$out/article_card.js" --module --compress passes=2 --mangle -o "$out/article_card.js"
+terser js/article-card.js --module --compress --mangle -o "$out/article-card.js"

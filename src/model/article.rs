@@ -1,22 +1,29 @@
 //! The validated article: what the view renders. Every value here has passed validation, so the
 //! view never needs to check anything again.
 
+use std::rc::Rc;
+
 use super::timestamp::Timestamp;
+
+/// Shared, immutable text. A card's text is written once, at validation, and then only read:
+/// the view hands the same allocation to every virtual DOM node that shows it, so a thousand
+/// cards hold their text once each, not once per layer.
+pub type Text = Rc<str>;
 
 /// A card's content, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Slug that names the card on the page (element ids, section addresses).
     pub id: String,
-    pub headline: String,
-    pub dek: Option<String>,
+    pub headline: Text,
+    pub dek: Option<Text>,
     /// BCP 47 tag as given (well-formed, not checked against a registry).
     pub lang: Option<String>,
     pub source: Source,
     pub quote: Option<Quote>,
     pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
-    pub byline: Option<String>,
+    pub byline: Option<Text>,
     pub image: Option<Image>,
     pub sections: Vec<Section>,
 }
@@ -55,26 +62,26 @@ impl Article {
 /// The original publisher, credited and linked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    pub name: String,
+    pub name: Text,
     /// Absolute http(s) URL of the full story.
-    pub url: String,
+    pub url: Text,
 }
 
 /// A pull quote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
-    pub text: String,
-    pub attribution: Option<String>,
+    pub text: Text,
+    pub attribution: Option<Text>,
 }
 
 /// A lead image. Width and height are required so the card reserves the image's space before
 /// it loads, and the page does not jump.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
-    pub src: String,
+    pub src: Text,
     /// May be empty for a purely decorative image; absence is an error, since a screen reader
     /// would otherwise read the file name.
-    pub alt: String,
+    pub alt: Text,
     pub width: u32,
     pub height: u32,
 }
@@ -84,8 +91,8 @@ pub struct Image {
 pub struct Section {
     /// Slug, unique within the card.
     pub id: String,
-    pub title: String,
-    pub body: Vec<Block>,
+    pub title: Text,
+    pub body: Rc<[Block]>,
     /// Whether the section starts expanded.
     pub open: bool,
 }
@@ -93,6 +100,6 @@ pub struct Section {
 /// A block of a section body. Bodies are plain text; this is all the structure they carry.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Paragraph(String),
-    List(Vec<String>),
+    Paragraph(Text),
+    List(Rc<[Text]>),
 }

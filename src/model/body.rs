@@ -2,7 +2,7 @@
 //! separated by blank lines; a line starting with `- ` is a bullet item. Nothing else has
 //! meaning, so nothing in a body can turn into markup.
 
-use super::article::Block;
+use super::article::{Block, Text};
 
 /// Splits a body into paragraphs and bullet lists. Lines of one paragraph are joined with a
 /// space (the text reflows to the card's width); a plain line right after bullet items ends the
@@ -37,13 +37,14 @@ pub fn parse_body(text: &str) -> Vec<Block> {
 
 fn flush_paragraph(paragraph: &mut String, blocks: &mut Vec<Block>) {
     if !paragraph.is_empty() {
-        blocks.push(Block::Paragraph(std::mem::take(paragraph)));
+        blocks.push(Block::Paragraph(std::mem::take(paragraph).into()));
     }
 }
 
 fn flush_list(items: &mut Vec<String>, blocks: &mut Vec<Block>) {
     if !items.is_empty() {
-        blocks.push(Block::List(std::mem::take(items)));
+        let items: Vec<Text> = std::mem::take(items).into_iter().map(Text::from).collect();
+        blocks.push(Block::List(items.into()));
     }
 }
 
@@ -55,7 +56,7 @@ mod tests {
         Block::Paragraph(text.into())
     }
     fn list(items: &[&str]) -> Block {
-        Block::List(items.iter().map(|s| s.to_string()).collect())
+        Block::List(items.iter().map(|s| Text::from(*s)).collect())
     }
 
     #[test]

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::labels::{Labels, EN};
 use super::section::SectionDisclosure;
+use super::{attr, text};
 use crate::model::{Article, Timestamp};
 
 #[derive(Properties, PartialEq)]
@@ -62,10 +63,10 @@ pub fn Card(props: &CardProps) -> Html {
             aria-labelledby={headline_id.clone()}
         >
             <header class="card__header">
-                <p class="card__source">{ article.source.name.clone() }</p>
-                <h2 class="card__headline" id={headline_id}>{ article.headline.clone() }</h2>
+                <p class="card__source">{ text(&article.source.name) }</p>
+                <h2 class="card__headline" id={headline_id}>{ text(&article.headline) }</h2>
                 if let Some(dek) = &article.dek {
-                    <p class="card__dek">{ dek.clone() }</p>
+                    <p class="card__dek">{ text(dek) }</p>
                 }
                 { meta_line(article, &labels) }
             </header>
@@ -73,8 +74,8 @@ pub fn Card(props: &CardProps) -> Html {
                 <figure class="card__figure">
                     <img
                         class="card__image"
-                        src={image.src.clone()}
-                        alt={image.alt.clone()}
+                        src={attr(&image.src)}
+                        alt={attr(&image.alt)}
                         width={image.width.to_string()}
                         height={image.height.to_string()}
                         loading="lazy"
@@ -84,9 +85,9 @@ pub fn Card(props: &CardProps) -> Html {
             }
             if let Some(quote) = &article.quote {
                 <figure class="card__pullquote">
-                    <blockquote class="card__quote"><p>{ quote.text.clone() }</p></blockquote>
+                    <blockquote class="card__quote"><p>{ text(&quote.text) }</p></blockquote>
                     if let Some(attribution) = &quote.attribution {
-                        <figcaption class="card__attribution">{ attribution.clone() }</figcaption>
+                        <figcaption class="card__attribution">{ text(attribution) }</figcaption>
                     }
                 </figure>
             }
@@ -108,12 +109,13 @@ pub fn Card(props: &CardProps) -> Html {
                 <a
                     class="card__link"
                     part="link"
-                    href={article.source.url.clone()}
+                    href={attr(&article.source.url)}
                     target="_blank"
                     rel="noopener noreferrer"
                 >
-                    { labels.full_story_before }{ article.source.name.clone() }{ labels.full_story_after }
-                    <span class="card__link-arrow" aria-hidden="true">{ "→" }</span>
+                    // One text node, as the HTML parser makes of pre-rendered markup, so a
+                    // server-rendered card is taken over without the text reflowing.
+                    { [labels.full_story_before, &*article.source.name, labels.full_story_after].concat() }
                     <span class="visually-hidden">{ " " }{ labels.new_tab }</span>
                 </a>
             </footer>
@@ -133,7 +135,7 @@ fn meta_line(article: &Article, labels: &Labels) -> Html {
     };
     let mut parts: Vec<Html> = Vec::new();
     if let Some(byline) = &article.byline {
-        parts.push(html! { <span class="card__byline">{ byline.clone() }</span> });
+        parts.push(html! { <span class="card__byline">{ text(byline) }</span> });
     }
     if let Some(ts) = &article.published {
         parts.push(date(labels.published, ts));

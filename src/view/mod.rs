@@ -14,6 +14,17 @@ pub use error::{ErrorCard, ErrorCardProps};
 pub use root::{CardRoot, CardRootProps, CardState};
 pub use section::{SectionDisclosure, SectionDisclosureProps};
 
+/// Payload text as a text node, sharing the model's allocation instead of copying it (Yew's
+/// `{ string }` conversion copies twice: a thousand cards would hold their text three times).
+pub(crate) fn text(value: &crate::model::Text) -> yew::Html {
+    yew::virtual_dom::VText::new(attr(value)).into()
+}
+
+/// Payload text as an attribute value, shared the same way.
+pub(crate) fn attr(value: &crate::model::Text) -> yew::AttrValue {
+    yew::AttrValue::from(value.clone())
+}
+
 /// The id of a section's anchor within a card. Slugs never contain `--`, so the join is
 /// unambiguous; the same form names the section's button and panel.
 pub fn section_anchor(card_id: &str, section_id: &str) -> String {

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::body::Body;
-use super::section_anchor;
+use super::body::body;
+use super::{section_anchor, text};
 use crate::model::Section;
 
 #[derive(Properties, PartialEq)]
@@ -34,8 +34,7 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                     aria-controls={panel_id.clone()}
                     {onclick}
                 >
-                    <span class="section__title">{ props.section.title.clone() }</span>
-                    <span class="section__icon" aria-hidden="true"></span>
+                    <span class="section__title">{ text(&props.section.title) }</span>
                 </button>
             </h3>
             <div
@@ -45,7 +44,7 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 aria-labelledby={button_id}
                 hidden={!props.open}
             >
-                <Body blocks={props.section.body.clone()} />
+                { body(&props.section.body) }
             </div>
         </section>
     }

@@ -1,0 +1,418 @@
+// The benchmark: article-card against the physical limit (the same cards as static HTML, no
+// script) and against a hand-written vanilla JavaScript peer, in one run, in headless Chromium
+// on localhost. Writes docs/benchmarks.md.
+//
+//   bash scripts/bench.sh            (builds the release bundle, then runs this)
+//   node bench/run.mjs [--quick]     (uses the bundle already in dist/article-card/)
+//
+// Every figure is measured in the page with the browser's own clocks and observers, from
+// navigation start, as the median of several runs in fresh browser contexts (empty cache).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+import { launchBrowser, CHROMIUM_PATH } from '../tests/e2e/browser.mjs';
+import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const COUNTS = [1, 10, 100, 1000];
+const RUNS = QUICK ? 1 : 5;
+const RUNS_LARGE = QUICK ? 1 : 3; // the 1,000-card pages
+const CLICKS = QUICK ? 5 : 20;
+const VARIANTS = ['widget', 'vanilla', 'static'];
+const LABEL = { widget: 'article-card', vanilla: 'vanilla JS peer', static: 'static HTML' };
+
+const SITE = path.join(REPO_ROOT, 'target', 'bench', 'site');
+const BUNDLE = path.join(REPO_ROOT, 'dist', 'article-card');
+const OUT = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
+
+// ---- the site ---------------------------------------------------------------------------
+
+const fixtures = ['seed-anthropic-recall.json', 'garages-to-homes.json'].map((name) =>
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', name), 'utf8')),
+);
+
+/** N distinct payloads, alternating the two fixtures, each with its own id. */
+function payloads(count) {
+  return Array.from({ length: count }, (_, i) => {
+    const base = fixtures[i % fixtures.length];
+    return { ...base, id: `${base.id}-${i + 1}` };
+  });
+}
+
+const inlineJson = (payload) => JSON.stringify(payload).replaceAll('<', '\\u003c');
+
+function page(variant, count, cardsHtml) {
+  const head = {
+    widget: '<script type="module" src="/article-card/article-card.js"></script>',
+    vanilla: '<script type="module" src="/vanilla/article-card.js"></script>',
+    static: '<link rel="stylesheet" href="/static/card.css">',
+  }[variant];
+  return `<!doctype html>
+<html lang="en" data-variant="${variant}" data-cards="${count}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${count} cards: ${LABEL[variant]}</title>
+<link rel="icon" href="data:,">
+${head}
+</head>
+<body>
+<main>
+<h1>${count} cards</h1>
+${cardsHtml}
+</main>
+</body>
+</html>
+`;
+}
+
+function buildSite(staticMarkup) {
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(path.join(SITE, 'vanilla'), { recursive: true });
+  mkdirSync(path.join(SITE, 'static'), { recursive: true });
+  const css = readFileSync(path.join(REPO_ROOT, 'styles', 'card.css'), 'utf8');
+  const peer = readFileSync(path.join(REPO_ROOT, 'bench', 'vanilla', 'article-card-vanilla.js'), 'utf8');
+  writeFileSync(path.join(SITE, 'vanilla', 'article-card.js'), `const CARD_CSS = ${JSON.stringify(css)};\n${peer}`);
+  // The physical limit needs no shadow root: the same markup in the page, styled by one
+  // stylesheet whose :host rules are aimed at the element instead.
+  writeFileSync(path.join(SITE, 'static', 'card.css'), css.replaceAll(':host(:dir(rtl))', 'article-card:dir(rtl)').replaceAll(':host', 'article-card'));
+  for (const count of COUNTS) {
+    const list = payloads(count);
+    const dynamic = list
+      .map((p) => `<article-card><script type="application/json">${inlineJson(p)}</script></article-card>`)
+      .join('\n');
+    writeFileSync(path.join(SITE, `widget-${count}.html`), page('widget', count, dynamic));
+    writeFileSync(path.join(SITE, `vanilla-${count}.html`), page('vanilla', count, dynamic));
+    if (staticMarkup) {
+      const cards = list
+        .map(
+          (p, i) =>
+            `<article-card>${staticMarkup[i % staticMarkup.length].replaceAll(`${fixtures[i % fixtures.length].id}-${(i % staticMarkup.length) + 1}`, p.id)}</article-card>`,
+        )
+        .join('\n');
+      writeFileSync(path.join(SITE, `static-${count}.html`), page('static', count, cards));
+    }
+  }
+}
+
+// ---- in-page instrumentation ------------------------------------------------------------
+
+// Runs before the page's own scripts. Records long tasks, and the first animation frame after
+// every card is rendered (static: parsed; widget and peer: data-state="ready").
+const INSTRUMENT = () => {
+  const bench = (window.__bench = { done: 0, longTasks: [] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    if (bench.marked || document.readyState === 'loading') return;
+    const root = document.documentElement;
+    const expected = Number(root.dataset.cards);
+    const selector = root.dataset.variant === 'static' ? 'article-card' : 'article-card[data-state="ready"]';
+    if (document.querySelectorAll(selector).length >= expected) {
+      bench.marked = true;
+      requestAnimationFrame(() => {
+        bench.done = performance.now();
+      });
+    }
+  };
+  const observer = new MutationObserver(check);
+  document.addEventListener('DOMContentLoaded', () => {
+    check();
+    observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  // Click → panel visible: from the click event's timestamp to the first frame after the
+  // panel's `hidden` attribute goes away.
+  window.__nextPanelVisible = (cardIndex) =>
+    new Promise((resolve) => {
+      const root = document.querySelectorAll('article-card')[cardIndex].shadowRoot;
+      const panel = root.querySelectorAll('.section__panel')[1];
+      let clicked = 0;
+      root.addEventListener('click', (event) => (clicked = event.timeStamp), { capture: true, once: true });
+      const seen = new MutationObserver(() => {
+        if (!panel.hidden) {
+          seen.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - clicked));
+        }
+      });
+      seen.observe(panel, { attributes: true, attributeFilter: ['hidden'] });
+    });
+};
+
+// ---- measuring ---------------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function openAndWait(browser, origin, file) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(INSTRUMENT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    // The glue warns when it must fall back from streaming compilation (wrong MIME type):
+    // that would be a slower load than publishers get, so it fails the run.
+    if (m.type() === 'error' || m.text().includes('instantiateStreaming')) errors.push(m.text());
+  });
+  await page.goto(`${origin}/${file}`, { waitUntil: 'load', timeout: 180_000 });
+  await page.waitForFunction(() => window.__bench.done > 0, null, { timeout: 180_000, polling: 50 });
+  if (errors.length) throw new Error(`${file}: ${errors.join('\n')}`);
+  return { context, page };
+}
+
+async function measureLoad(browser, origin, variant, count) {
+  const { context, page } = await openAndWait(browser, origin, `${variant}-${count}.html`);
+  try {
+    const { done, longTasks } = await page.evaluate(() => window.__bench);
+    const blocking = longTasks.filter((t) => t.start < done).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    // The glue's init returns the already-running instance: its memory is every card's.
+    const wasm =
+      variant === 'widget'
+        ? await page.evaluate(async () => (await (await import('/article-card/article_card.js')).default()).memory.buffer.byteLength)
+        : 0;
+    return { done, blocking, longTasks: longTasks.length, heap, wasm };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureClicks(browser, origin, variant) {
+  const { context, page } = await openAndWait(browser, origin, `${variant}-100.html`);
+  try {
+    const times = [];
+    for (let i = 0; i < CLICKS; i++) {
+      const visible = page.evaluate((k) => window.__nextPanelVisible(k), i);
+      await page.locator('article-card').nth(i).locator('.section__toggle').nth(1).click();
+      times.push(await visible);
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The widget's own rendering, captured as the static baseline's markup (same DOM, no script). */
+async function captureStaticMarkup(browser, origin) {
+  const { context, page } = await openAndWait(browser, origin, 'widget-10.html');
+  try {
+    return await page.evaluate(() =>
+      [...document.querySelectorAll('article-card')].slice(0, 2).map((el) => el.shadowRoot.querySelector('.root').outerHTML),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- sizes -------------------------------------------------------------------------------
+
+function sizes(files) {
+  let raw = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+    brotli += brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gzip, brotli };
+}
+
+function firstCardDownloads() {
+  return {
+    widget: ['article-card.js', 'article_card.js', 'article_card_bg.wasm'].map((f) => path.join(BUNDLE, f)),
+    vanilla: [path.join(SITE, 'vanilla', 'article-card.js')],
+    // The physical limit: the card's own markup and its stylesheet, nothing else.
+    static: [path.join(SITE, 'static', 'card.css')],
+  };
+}
+
+function staticCardBytes() {
+  // One card's markup in the static page (the page around it is the same for every variant).
+  const one = readFileSync(path.join(SITE, 'static-1.html'), 'utf8');
+  const card = one.slice(one.indexOf('<article-card>'), one.lastIndexOf('</article-card>') + '</article-card>'.length);
+  const file = path.join(SITE, 'static', 'one-card.html');
+  writeFileSync(file, card);
+  return file;
+}
+
+// ---- pre-rendering throughput (the authoring CLI) ----------------------------------------
+
+function prerenderThroughput() {
+  const bin = path.join(REPO_ROOT, 'target', 'release', 'article-card');
+  if (!existsSync(path.join(REPO_ROOT, 'src', 'bin', 'article-card.rs'))) {
+    return { note: 'not measured: the `article-card render` command does not exist yet' };
+  }
+  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'article-card'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const dir = path.join(REPO_ROOT, 'target', 'bench', 'payloads');
+  const out = path.join(REPO_ROOT, 'target', 'bench', 'rendered');
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const count = QUICK ? 2000 : 20000;
+  payloads(count).forEach((p, i) => writeFileSync(path.join(dir, `card-${i + 1}.json`), JSON.stringify(p)));
+  const start = process.hrtime.bigint();
+  const run = spawnSync(bin, ['render', '--out', out, dir], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0) return { note: `not measured: render failed: ${run.stderr.slice(0, 300)}` };
+  const rendered = readdirSync(out).filter((f) => f.endsWith('.html')).length;
+  const cores = cpus().length;
+  return { count, rendered, seconds, cores, perCorePerSecond: rendered / seconds / cores };
+}
+
+// ---- the report --------------------------------------------------------------------------
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ratio = (a, b) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+function machine() {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const chromium = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const rustc = spawnSync('rustc', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}; Node ${process.version}; ${rustc}`;
+}
+
+function report({ size, load, clicks, prerender }) {
+  const lines = [];
+  const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
+  const w = 'widget';
+  lines.push('# Benchmarks', '');
+  lines.push(
+    'Produced by `bash scripts/bench.sh` (which builds the release bundle and runs `node bench/run.mjs`); do not edit by hand.',
+    `Run on ${new Date().toISOString().slice(0, 10)}: ${machine()}. Headless Chromium on localhost, so network time is ~0 and the figures are CPU and bytes.`,
+    '',
+    'Three ways to show the same cards, measured in the same run:',
+    '',
+    '- **article-card**: this project, `dist/article-card/` (loader, glue, wasm; the CSS is inside the wasm).',
+    '- **vanilla JS peer**: `bench/vanilla/article-card-vanilla.js`, a hand-written custom element rendering the same payloads to the same markup with the same stylesheet (validating far less).',
+    '- **static HTML**: the same markup written into the page, styled by the same stylesheet (linked once, its `:host` rules aimed at the element): no script at all, the physical limit.',
+    '',
+    'Every page holds N cards with inline JSON payloads (the two fixtures, alternating). Times are from navigation start to the first animation frame after every card is rendered, median of ' +
+      `${RUNS} runs (${RUNS_LARGE} for 1,000 cards), each in a fresh browser context with an empty cache.`,
+    '',
+    '## Download for the first card',
+    '',
+  );
+  row(['', 'raw', 'gzip', 'brotli']);
+  row(['---', '---:', '---:', '---:']);
+  for (const v of VARIANTS) row([LABEL[v], kb(size[v].raw), kb(size[v].gzip), kb(size[v].brotli)]);
+  row([`${LABEL[w]} ÷ vanilla`, ratio(size[w].raw, size.vanilla.raw), ratio(size[w].gzip, size.vanilla.gzip), ratio(size[w].brotli, size.vanilla.brotli)]);
+  const budget = JSON.parse(readFileSync(path.join(REPO_ROOT, 'bench', 'size-budget.json'), 'utf8')).firstCardGzipBytes;
+  lines.push(
+    '',
+    'Static HTML counts the stylesheet and one card\'s markup; the other two count their script files (the payload is the same for all three and not counted).',
+    `The size budget enforced by the test command (\`bench/size-budget.json\`) is ${budget.toLocaleString('en')} bytes gzip; this build is ${size[w].gzip.toLocaleString('en')}.`,
+    '',
+  );
+  lines.push('## Time to all cards rendered', '');
+  row(['cards', ...VARIANTS.map((v) => LABEL[v]), `${LABEL[w]} ÷ vanilla`, `${LABEL[w]} ÷ static`]);
+  row(['---:', '---:', '---:', '---:', '---:', '---:']);
+  for (const n of COUNTS) {
+    const t = (v) => load[v][n].done;
+    row([n.toLocaleString('en'), ...VARIANTS.map((v) => ms(t(v))), ratio(t(w), t('vanilla')), ratio(t(w), t('static'))]);
+  }
+  lines.push('', '## Main-thread blocking during load', '', 'Total blocking time: the sum of each long task\'s time over 50 ms, until all cards are rendered (count of long tasks in brackets).', '');
+  row(['cards', ...VARIANTS.map((v) => LABEL[v])]);
+  row(['---:', '---:', '---:', '---:']);
+  for (const n of COUNTS) row([n.toLocaleString('en'), ...VARIANTS.map((v) => `${ms(load[v][n].blocking)} (${load[v][n].longTasks})`)]);
+  lines.push('', '## Memory after load', '', 'JS heap in use after a forced garbage collection, plus the wasm instance\'s linear memory (article-card only; one instance serves every card).', '');
+  row(['cards', ...VARIANTS.map((v) => LABEL[v])]);
+  row(['---:', '---:', '---:', '---:']);
+  for (const n of [100, 1000]) {
+    row([
+      n.toLocaleString('en'),
+      ...VARIANTS.map((v) => {
+        const m = load[v][n];
+        return v === 'widget' ? `${mb(m.heap + m.wasm)} (JS ${mb(m.heap)} + wasm ${mb(m.wasm)})` : mb(m.heap);
+      }),
+    ]);
+  }
+  lines.push('', '## Section click to visible panel', '', `From the click event to the first animation frame after the panel is shown: ${CLICKS} clicks on different cards of the 100-card page.`, '');
+  row(['', 'median', '95th percentile']);
+  row(['---', '---:', '---:']);
+  for (const v of ['widget', 'vanilla']) row([LABEL[v], ms(median(clicks[v])), ms(percentile(clicks[v], 95))]);
+  lines.push('', 'Static HTML has no behaviour to measure here.', '');
+  lines.push('## Pre-rendering (`article-card render`)', '');
+  if (prerender.note) {
+    lines.push(prerender.note, '');
+  } else {
+    lines.push(
+      `${prerender.rendered.toLocaleString('en')} payloads rendered to HTML in ${prerender.seconds.toFixed(2)} s on ${prerender.cores} cores: ` +
+        `**${Math.round(prerender.perCorePerSecond).toLocaleString('en')} cards per second per core** (target: 10,000).`,
+      '',
+    );
+  }
+  const t100 = load[w][100].done;
+  const mem1000 = load[w][1000].heap + load[w][1000].wasm;
+  lines.push('## Targets', '');
+  row(['target', 'measured', 'met']);
+  row(['---', '---', '---']);
+  const target = (name, value, ok) => row([name, value, ok ? 'yes' : '**no**']);
+  target('first card ≤ 64 KB gzip', kb(size[w].gzip), size[w].gzip <= 64_000);
+  target('100 cards ≤ 1.5× vanilla', ratio(t100, load.vanilla[100].done), t100 <= 1.5 * load.vanilla[100].done);
+  target('100 cards ≤ 3× static', ratio(t100, load.static[100].done), t100 <= 3 * load.static[100].done);
+  target('click → visible ≤ 16 ms (median)', ms(median(clicks[w])), median(clicks[w]) <= 16);
+  target('1,000 cards < 30 MB', mb(mem1000), mem1000 < 30e6);
+  if (!prerender.note) target('pre-render ≥ 10,000 cards/s/core', Math.round(prerender.perCorePerSecond).toLocaleString('en'), prerender.perCorePerSecond >= 10_000);
+  lines.push('');
+  return lines.join('\n');
+}
+
+// ---- main --------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(path.join(BUNDLE, 'article_card_bg.wasm'))) throw new Error('build the bundle first: bash scripts/build-bundle.sh');
+  buildSite(null);
+  const server = await startServer({ mounts: { '/article-card/': BUNDLE, '/': SITE } });
+  const browser = await launchBrowser();
+  try {
+    buildSite(await captureStaticMarkup(browser, server.origin));
+    const size = Object.fromEntries(Object.entries(firstCardDownloads()).map(([v, files]) => [v, sizes(files)]));
+    const staticCard = sizes([staticCardBytes()]);
+    for (const key of ['raw', 'gzip', 'brotli']) size.static[key] += staticCard[key];
+
+    const load = Object.fromEntries(VARIANTS.map((v) => [v, {}]));
+    for (const n of COUNTS) {
+      for (const v of VARIANTS) {
+        const runs = [];
+        for (let r = 0; r < (n >= 1000 ? RUNS_LARGE : RUNS); r++) runs.push(await measureLoad(browser, server.origin, v, n));
+        load[v][n] = {
+          done: median(runs.map((x) => x.done)),
+          blocking: median(runs.map((x) => x.blocking)),
+          longTasks: median(runs.map((x) => x.longTasks)),
+          heap: median(runs.map((x) => x.heap)),
+          wasm: median(runs.map((x) => x.wasm)),
+        };
+        console.log(`${LABEL[v]}, ${n} cards: ${ms(load[v][n].done)}`);
+      }
+    }
+    const clicks = { widget: await measureClicks(browser, server.origin, 'widget'), vanilla: await measureClicks(browser, server.origin, 'vanilla') };
+    const prerender = prerenderThroughput();
+    const text = report({ size, load, clicks, prerender });
+    writeFileSync(OUT, text);
+    console.log(`\n${text}\nwrote ${path.relative(REPO_ROOT, OUT)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
