@@ -10,18 +10,7 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn with_inline_payload(json: &str) -> HtmlElement {
-    let host = fresh_host("div");
-    let script = document().create_element("script").unwrap();
-    script.set_attribute("type", "application/json").unwrap();
-    script.set_text_content(Some(json));
-    host.append_child(&script).unwrap();
-    host
-}
 
-fn shadow(host: &HtmlElement) -> web_sys::ShadowRoot {
-    host.shadow_root().expect("an open shadow root")
-}
 
 #[wasm_bindgen_test]
 async fn inline_payload_renders_in_the_shadow_root_with_shared_styles() {

@@ -16,14 +16,6 @@ use web_sys::{CustomEvent, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn with_inline_payload(json: &str) -> HtmlElement {
-    let host = fresh_host("div");
-    let script = document().create_element("script").unwrap();
-    script.set_attribute("type", "application/json").unwrap();
-    script.set_text_content(Some(json));
-    host.append_child(&script).unwrap();
-    host
-}
 
 fn shadow_one(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     host.shadow_root()

@@ -3,13 +3,13 @@
 //! through pipes.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
+use support::repo;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_article-card"));

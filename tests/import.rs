@@ -2,21 +2,15 @@
 //! pinned in tests/snapshots/import/, and compared with the hand-mended fixture field by field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
+use support::{assert_snapshot, read, repo};
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use article_card::import::{import, Attribution, ImportError, Imported, Options};
 use article_card::model::article_from_str;
 use article_card::text::Cause;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: impl AsRef<Path>) -> String {
-    let path = repo().join(path);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-}
 
 fn seed_options() -> Options {
     Options {
@@ -48,22 +42,6 @@ fn json(imported: &Imported) -> serde_json::Value {
 }
 
 /// Compares with a pinned file; `UPDATE_SNAPSHOTS=1` rewrites it.
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = repo().join("tests/snapshots/import").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_SNAPSHOTS=1 writes it)", path.display()));
-    assert_eq!(
-        actual,
-        expected,
-        "{} differs (UPDATE_SNAPSHOTS=1 rewrites it)",
-        path.display()
-    );
-}
 
 #[test]
 fn the_seed_digest_gives_exactly_the_pinned_payload() {
@@ -71,7 +49,7 @@ fn the_seed_digest_gives_exactly_the_pinned_payload() {
         &read("fixtures/digests/seed-anthropic-recall.txt"),
         &seed_options(),
     );
-    assert_snapshot("seed-anthropic-recall.json", &imported.to_json());
+    assert_snapshot("import", "seed-anthropic-recall.json", &imported.to_json());
 }
 
 #[test]

@@ -2,17 +2,11 @@
 //! exactly the listed problems, with their paths and messages, all at once.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use support::{read, repo};
 
 use article_card::model::{article_from_str, Block};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-}
 
 fn problems(json: &str) -> Vec<String> {
     match article_from_str(json) {
@@ -37,8 +31,7 @@ fn every_fixture_is_valid() {
 
 #[test]
 fn seed_fixture_reads_as_designed() {
-    let article =
-        article_from_str(&read(&repo().join("fixtures/seed-anthropic-recall.json"))).unwrap();
+    let article = article_from_str(&read("fixtures/seed-anthropic-recall.json")).unwrap();
     assert_eq!(article.id, "anthropic-model-recall");
     assert_eq!(&*article.source.name, "TechCrunch");
     let ids: Vec<_> = article.sections.iter().map(|s| s.id.as_str()).collect();
@@ -73,8 +66,7 @@ fn seed_fixture_keeps_the_seed_text() {
         .find(|p| p.extension().is_some_and(|e| e == "txt"))
         .expect("a .txt seed file");
     let seed = read(&seed_file).replace("โฆ", "โ");
-    let article =
-        article_from_str(&read(&repo().join("fixtures/seed-anthropic-recall.json"))).unwrap();
+    let article = article_from_str(&read("fixtures/seed-anthropic-recall.json")).unwrap();
     let mend = |s: &str| -> String {
         s.chars()
             .map(|c| {

@@ -7,41 +7,20 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test render` rewrites them.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use support::{assert_snapshot, read, repo};
+
+use std::path::PathBuf;
 
 use article_card::model::article_from_str;
 use article_card::render::batch::{recorded_fingerprint, render_dir, BatchOptions, Failure};
 use article_card::render::{json_ld, minify_css, render_payload, RenderOptions, CARD_CSS};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(repo().join(path)).unwrap()
-}
-
 const CSS_MARKER: &str = "/* styles/card.css, minified */";
 
 fn mask_css(html: &str) -> String {
     html.replace(&minify_css(CARD_CSS), CSS_MARKER)
-}
-
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = repo().join("tests/snapshots/render").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_SNAPSHOTS=1 writes it)", path.display()));
-    assert_eq!(
-        actual,
-        expected,
-        "{} differs (UPDATE_SNAPSHOTS=1 rewrites it)",
-        path.display()
-    );
 }
 
 fn render(text: &str, options: &RenderOptions) -> String {
@@ -64,10 +43,14 @@ fn snapshots_of_the_fixtures() {
             &RenderOptions::default(),
         );
         assert!(html.contains(CSS_MARKER) || html.contains(&minify_css(CARD_CSS)));
-        assert_snapshot(&format!("{name}.html"), &mask_css(&html));
+        assert_snapshot("render", &format!("{name}.html"), &mask_css(&html));
     }
     let page = render(&read("fixtures/seed-anthropic-recall.json"), &standalone());
-    assert_snapshot("seed-anthropic-recall.standalone.html", &mask_css(&page));
+    assert_snapshot(
+        "render",
+        "seed-anthropic-recall.standalone.html",
+        &mask_css(&page),
+    );
 }
 
 #[test]

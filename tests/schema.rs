@@ -3,6 +3,10 @@
 //! invalid payload, and names the same fields as the payload reference.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
+use support::repo;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -10,10 +14,6 @@ use article_card::import::{import, Options};
 use article_card::model::article_from_str;
 use article_card::model::schema::{payload_schema, payload_schema_json};
 use serde_json::Value;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn schema() -> Value {
     serde_json::to_value(payload_schema()).unwrap()

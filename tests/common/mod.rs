@@ -25,6 +25,20 @@ pub fn fresh_host(tag: &str) -> HtmlElement {
     host
 }
 
+/// A fresh host element holding `json` as its inline payload.
+pub fn with_inline_payload(json: &str) -> HtmlElement {
+    let host = fresh_host("div");
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(json));
+    host.append_child(&script).unwrap();
+    host
+}
+
+pub fn shadow(host: &HtmlElement) -> web_sys::ShadowRoot {
+    host.shadow_root().expect("an open shadow root")
+}
+
 pub fn article(json: &str) -> Rc<Article> {
     Rc::new(article_card::embed::parse_payload(json).expect("a valid fixture"))
 }
