@@ -10,8 +10,6 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-
-
 #[wasm_bindgen_test]
 async fn inline_payload_renders_in_the_shadow_root_with_shared_styles() {
     let host = with_inline_payload(SEED);

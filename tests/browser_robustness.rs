@@ -16,7 +16,6 @@ use web_sys::{CustomEvent, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-
 fn shadow_one(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     host.shadow_root()
         .and_then(|root| root.query_selector(selector).unwrap())
