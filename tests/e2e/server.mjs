@@ -86,7 +86,7 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
-async function handle(req, res, mounts) {
+async function handle(req, res, mounts, extraHeaders) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -135,6 +135,7 @@ async function handle(req, res, mounts) {
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...(extraHeaders?.(urlPath) ?? {}),
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -147,13 +148,15 @@ async function handle(req, res, mounts) {
 
 /**
  * Start a static server on 127.0.0.1.
- * @param {{ mounts?: Record<string, string>, port?: number }} [options]
+ * `headers(urlPath)` may return extra response headers for a file (a Content-Security-Policy for
+ * one page, CORS headers for a CDN), as a publisher's server would send them.
+ * @param {{ mounts?: Record<string, string>, port?: number, headers?: (urlPath: string) => Record<string, string> | undefined }} [options]
  * @returns {Promise<{ origin: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ mounts = DEFAULT_MOUNTS, port = 0 } = {}) {
+export async function startServer({ mounts = DEFAULT_MOUNTS, port = 0, headers } = {}) {
   const table = normaliseMounts(mounts);
   const server = createServer((req, res) => {
-    handle(req, res, table).catch(() => {
+    handle(req, res, table, headers).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal Server Error\n');
       else res.destroy();
     });
