@@ -126,7 +126,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    fn consume(&mut self, byte: u8) -> Option<()> {
         (self.peek() == Some(byte)).then(|| self.at += 1)
     }
 
@@ -158,7 +158,7 @@ impl Scanner<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Option<NodeKind> {
-        self.expect(b'{')?;
+        self.consume(b'{')?;
         let mut members = Vec::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
@@ -169,7 +169,7 @@ impl Scanner<'_> {
             self.skip_space();
             let (_, key) = self.string()?;
             self.skip_space();
-            self.expect(b':')?;
+            self.consume(b':')?;
             self.skip_space();
             let value = self.value(depth + 1)?;
             members.push((key, value));
@@ -186,7 +186,7 @@ impl Scanner<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Option<NodeKind> {
-        self.expect(b'[')?;
+        self.consume(b'[')?;
         let mut items = Vec::new();
         self.skip_space();
         if self.peek() == Some(b']') {
@@ -210,7 +210,7 @@ impl Scanner<'_> {
 
     /// A string: its raw span (between the quotes) and its decoded value.
     fn string(&mut self) -> Option<(Range<usize>, String)> {
-        self.expect(b'"')?;
+        self.consume(b'"')?;
         let start = self.at;
         loop {
             match self.peek()? {
