@@ -30,19 +30,25 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
+    // Feed standard input from a thread while this one drains the output pipes, so neither side
+    // can block the other. A child that exits without reading all of its input closes the pipe
+    // (EPIPE); that is not the test's verdict: its exit code and output below are.
+    let writer = stdin.map(|input| {
+        let mut pipe = child.stdin.take().unwrap();
+        let input = input.to_owned();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(input.as_bytes());
+        })
+    });
+    let output = child.wait_with_output().unwrap();
+    if let Some(writer) = writer {
+        writer.join().unwrap();
     }
     let Output {
         status,
         stdout,
         stderr,
-    } = child.wait_with_output().unwrap();
+    } = output;
     (
         status.code().unwrap_or(-1),
         String::from_utf8(stdout).unwrap(),
