@@ -78,9 +78,17 @@ async fn sections_start_collapsed_with_true_aria() {
             "{panel_id} should start hidden"
         );
         assert_eq!(panel.get_attribute("role").as_deref(), Some("region"));
+        // Named by its button, then the card's headline (distinct landmarks across cards).
         assert_eq!(
             panel.get_attribute("aria-labelledby"),
-            button.get_attribute("id")
+            Some(format!(
+                "{} anthropic-model-recall--headline",
+                button.get_attribute("id").unwrap()
+            ))
+        );
+        assert_eq!(
+            panel.get_attribute("hidden").as_deref(),
+            Some("until-found")
         );
         // The button sits inside a heading, so screen-reader heading navigation finds it.
         assert_eq!(button.parent_element().unwrap().tag_name(), "H3");

@@ -9,6 +9,7 @@ mod fetch;
 mod js_json;
 mod panic;
 mod payload;
+mod reader;
 mod registry;
 mod shadow;
 #[cfg(feature = "test-panic")]

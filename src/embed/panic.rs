@@ -20,7 +20,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlElement};
 
 use super::{events, shadow};
-use crate::view::labels::EN;
+use crate::model::is_rtl_language;
+use crate::view::labels::{for_lang, Labels};
 
 thread_local! {
     /// The host of every connected card, for the hook.
@@ -97,7 +98,11 @@ pub fn show_failure(host: &HtmlElement, message: &str) {
         shadow::container(host),
         host.owner_document(),
     ) {
-        if build_error(&document, &container, message).is_some() {
+        // In the page's language, as the view's error card would be.
+        let lang = super::reader::options(host, None).host_lang;
+        let labels = for_lang(lang.as_deref());
+        let rtl = lang.as_deref().is_some_and(is_rtl_language);
+        if build_error(&document, &container, message, &labels, rtl).is_some() {
             let _ = shadow::attach(&root, &container);
         }
     }
@@ -105,7 +110,13 @@ pub fn show_failure(host: &HtmlElement, message: &str) {
 }
 
 /// The view's error card, drawn with DOM calls: Yew may be the thing that broke.
-fn build_error(document: &Document, container: &Element, message: &str) -> Option<()> {
+fn build_error(
+    document: &Document,
+    container: &Element,
+    message: &str,
+    labels: &Labels,
+    rtl: bool,
+) -> Option<()> {
     let element = |tag: &str, class: Option<&str>| -> Option<Element> {
         let el = document.create_element(tag).ok()?;
         if let Some(class) = class {
@@ -115,15 +126,18 @@ fn build_error(document: &Document, container: &Element, message: &str) -> Optio
     };
     let card = element("div", Some("card-error"))?;
     card.set_attribute("part", "error").ok()?;
+    if rtl {
+        card.set_attribute("dir", "rtl").ok()?;
+    }
     let lead = element("p", Some("card-error__message"))?;
     let title = element("strong", None)?;
-    title.set_text_content(Some(EN.error_title));
+    title.set_text_content(Some(labels.error_title));
     lead.append_child(&title).ok()?;
     lead.append_with_str_1(" ").ok()?;
-    lead.append_with_str_1(EN.error_internal).ok()?;
+    lead.append_with_str_1(labels.error_internal).ok()?;
     let details = element("details", Some("card-error__details"))?;
     let summary = element("summary", None)?;
-    summary.set_text_content(Some(&EN.problem_count(1)));
+    summary.set_text_content(Some(&labels.problem_count(1)));
     let list = element("ul", None)?;
     let item = element("li", None)?;
     let path = element("code", None)?;

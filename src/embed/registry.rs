@@ -21,13 +21,13 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, Element, Event, HtmlElement, ShadowRoot};
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue};
 
 use super::fetch::{self, Fetched};
 use super::payload::{self, PayloadSource};
-use super::{events, panic, shadow};
+use super::{events, panic, reader, shadow};
 use crate::model::{Article, Problem, ProblemKind};
-use crate::view::{CardRootProps, CardState};
+use crate::view::{CardOptions, CardRootProps, CardState};
 
 /// The component mounted in each card. The test-only bundle (cargo feature `test-panic`) wraps
 /// it in one whose render can be made to panic.
@@ -44,6 +44,25 @@ struct Mounted {
     src: Option<Src>,
     /// The fetch under way, if any; aborting it cancels it.
     fetch: Option<AbortController>,
+    /// What the card shows and how, as last given to its app: a section opened from outside
+    /// (a deep link, the find bar) changes `options` and re-renders with the same state.
+    state: CardState,
+    options: CardOptions,
+}
+
+impl Mounted {
+    fn render(&mut self) {
+        self.app.update(CardRootProps {
+            state: self.state.clone(),
+            options: self.options.clone(),
+        });
+    }
+
+    /// Asks the card to open the section at `anchor` (if it is one of its own).
+    fn open(&mut self, request: u32, anchor: AttrValue) {
+        self.options.open = Some((request, anchor));
+        self.render();
+    }
 }
 
 #[derive(Clone)]
@@ -65,6 +84,8 @@ struct Registry {
     /// finishes a fetch, and leaving hashing out of the bundle saves every reader 1.4 KB gzip.
     cards: Vec<(u32, Mounted)>,
     idle: Vec<Idle>,
+    /// Numbers open requests, so the same address asked for twice opens it twice.
+    next_request: u32,
 }
 
 impl Registry {
@@ -73,6 +94,20 @@ impl Registry {
             .iter_mut()
             .find(|(k, _)| *k == id)
             .map(|(_, card)| card)
+    }
+
+    fn request(&mut self) -> u32 {
+        self.next_request = self.next_request.wrapping_add(1);
+        self.next_request
+    }
+
+    /// The id of the card rendered in `root`.
+    fn by_root(&self, root: &ShadowRoot) -> Option<u32> {
+        let host: JsValue = root.host().into();
+        self.cards
+            .iter()
+            .find(|(_, card)| AsRef::<JsValue>::as_ref(&card.host) == &host)
+            .map(|(id, _)| *id)
     }
 
     fn remove(&mut self, id: u32) -> Option<Mounted> {
@@ -85,6 +120,10 @@ thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
     /// The one click listener every card's shadow root shares, for the retry button.
     static ON_CLICK: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
+    /// The find bar is about to open a closed panel, in some card's shadow root.
+    static ON_BEFOREMATCH: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
+    /// The page's fragment changed: every card opens the section it names, if it has it.
+    static ON_HASHCHANGE: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
 }
 
 pub fn mount(host: HtmlElement) -> u32 {
@@ -120,8 +159,11 @@ pub fn mount(host: HtmlElement) -> u32 {
             None,
         ),
     };
+    let fragment = reader::fragment();
+    let options = reader::options(&host, fragment.clone().map(|anchor| (0, anchor)));
     let props = CardRootProps {
         state: state.clone(),
+        options: options.clone(),
     };
     let (app, container) = match REGISTRY.with(|r| r.borrow_mut().idle.pop()) {
         Some(Idle { mut app, container }) => {
@@ -140,7 +182,7 @@ pub fn mount(host: HtmlElement) -> u32 {
             }
         },
     };
-    listen_for_retry(&root);
+    listen(&root);
     if let Err(problem) = shadow::attach(&root, &container) {
         REGISTRY.with(|r| r.borrow_mut().idle.push(Idle { app, container }));
         report_failure(&host, &[problem]);
@@ -158,10 +200,15 @@ pub fn mount(host: HtmlElement) -> u32 {
                 container,
                 src,
                 fetch: fetch.as_ref().map(|(_, controller)| controller.clone()),
+                state: state.clone(),
+                options,
             },
         ))
     });
     announce(&host, &state);
+    if let (CardState::Ready(_), Some(anchor)) = (&state, fragment) {
+        reader::reveal(&host, anchor);
+    }
     if let Some((src, controller)) = fetch {
         start_fetch(id, src, false, controller);
     }
@@ -189,6 +236,7 @@ pub fn unmount(id: u32) {
     } = card;
     app.update(CardRootProps {
         state: CardState::Loading,
+        options: CardOptions::default(),
     });
     container.remove();
     REGISTRY.with(|r| {
@@ -198,13 +246,77 @@ pub fn unmount(id: u32) {
     });
 }
 
-/// Adds the shared click listener to a card's shadow root (adding it again is a no-op: the DOM
-/// keeps one listener per function).
-fn listen_for_retry(root: &ShadowRoot) {
-    ON_CLICK.with(|cell| {
-        let listener = cell.get_or_init(|| Closure::<dyn FnMut(Event)>::new(on_click));
-        let _ = root.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+/// Adds the shared listeners to a card's shadow root, and the page's `hashchange` listener once
+/// (adding one again is a no-op: the DOM keeps one listener per function).
+fn listen(root: &ShadowRoot) {
+    let add = |cell: &OnceCell<Closure<dyn FnMut(Event)>>, handler: fn(Event), name: &str| {
+        let listener = cell.get_or_init(|| Closure::<dyn FnMut(Event)>::new(handler));
+        let _ = root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    };
+    ON_CLICK.with(|cell| add(cell, on_click, "click"));
+    ON_BEFOREMATCH.with(|cell| add(cell, on_beforematch, "beforematch"));
+    ON_HASHCHANGE.with(|cell| {
+        if cell.get().is_none() {
+            let listener = cell.get_or_init(|| Closure::<dyn FnMut(Event)>::new(on_hashchange));
+            if let Some(window) = web_sys::window() {
+                let _ = window.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
     });
+}
+
+/// The find bar found text in a closed panel: the browser opens it, and the card's state
+/// follows, so its button says "expanded" too.
+fn on_beforematch(event: Event) {
+    let Some(root) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<ShadowRoot>().ok())
+    else {
+        return;
+    };
+    let Some(anchor) = reader::matched_section(&event) else {
+        return;
+    };
+    REGISTRY.with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else {
+            return;
+        };
+        let request = r.request();
+        if let Some(card) = r.by_root(&root).and_then(|id| r.get_mut(id)) {
+            card.open(request, anchor);
+        }
+    });
+}
+
+/// The fragment changed: each card opens the section it names, if it is one of its own, and
+/// the one that has it scrolls it into view.
+fn on_hashchange(_: Event) {
+    if panic::failure().is_some() {
+        return;
+    }
+    let Some(anchor) = reader::fragment() else {
+        return;
+    };
+    let hosts = REGISTRY.with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else {
+            return Vec::new();
+        };
+        let request = r.request();
+        r.cards
+            .iter_mut()
+            .filter(|(_, card)| matches!(card.state, CardState::Ready(_)))
+            .map(|(_, card)| {
+                card.open(request, anchor.clone());
+                card.host.clone()
+            })
+            .collect::<Vec<_>>()
+    });
+    for host in hosts {
+        reader::reveal(&host, anchor.clone());
+    }
 }
 
 /// A click in some card's shadow root: if it was on the retry button, retry that card.
@@ -221,14 +333,7 @@ fn on_click(event: Event) {
     else {
         return;
     };
-    let host: JsValue = root.host().into();
-    let id = REGISTRY.with(|r| {
-        let r = r.try_borrow().ok()?;
-        r.cards
-            .iter()
-            .find(|(_, card)| AsRef::<JsValue>::as_ref(&card.host) == &host)
-            .map(|(id, _)| *id)
-    });
+    let id = REGISTRY.with(|r| r.try_borrow().ok()?.by_root(&root));
     if let Some(id) = id {
         retry(id);
     }
@@ -251,9 +356,8 @@ fn retry(id: u32) {
         let src = card.src.clone()?;
         let controller = AbortController::new().ok()?;
         card.fetch = Some(controller.clone());
-        card.app.update(CardRootProps {
-            state: CardState::Loading,
-        });
+        card.state = CardState::Loading;
+        card.render();
         Some((card.host.clone(), src, controller))
     });
     if let Some((host, src, controller)) = started {
@@ -286,13 +390,15 @@ fn finish_fetch(id: u32, controller: &AbortController, state: CardState) {
             return None;
         }
         card.fetch = None;
-        card.app.update(CardRootProps {
-            state: state.clone(),
-        });
+        card.state = state.clone();
+        card.render();
         Some(card.host.clone())
     });
     if let Some(host) = host {
         announce(&host, &state);
+        if let (CardState::Ready(_), Some(anchor)) = (&state, reader::fragment()) {
+            reader::reveal(&host, anchor);
+        }
     }
 }
 

@@ -10,7 +10,8 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 
 use crate::model::{Problem, ProblemKind};
 
-const CARD_CSS: &str = include_str!("../../styles/card.css");
+/// `styles/card.css`, minified by `build.rs`.
+const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
 
 thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };

@@ -40,7 +40,7 @@ pub fn test_panic(mode: &str) {
 #[function_component]
 pub fn TestRoot(props: &CardRootProps) -> Html {
     on_render();
-    html! { <CardRoot state={props.state.clone()} /> }
+    html! { <CardRoot state={props.state.clone()} options={props.options.clone()} /> }
 }
 
 fn on_render() {

@@ -248,6 +248,7 @@ pub fn import(digest: &str, options: &Options) -> Result<Imported, ImportError> 
             .map(|(text, attribution)| Quote { text, attribution }),
         image: None,
         sections: (!sections.is_empty()).then_some(sections),
+        labels: None,
     };
     Ok(Imported {
         payload,

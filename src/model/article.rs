@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::labels::LabelKey;
 use super::timestamp::Timestamp;
 
 /// Shared, immutable text. A card's text is written once, at validation, and then only read:
@@ -26,36 +27,22 @@ pub struct Article {
     pub byline: Option<Text>,
     pub image: Option<Image>,
     pub sections: Vec<Section>,
+    /// The payload's replacements for the card's own words, at most one per key.
+    pub labels: Vec<(LabelKey, Text)>,
 }
 
 impl Article {
     /// Text direction for the card, from the primary language subtag. Scripts written right to
     /// left need `dir="rtl"` for punctuation and layout to come out right.
     pub fn is_rtl(&self) -> bool {
-        let Some(lang) = &self.lang else {
-            return false;
-        };
-        let primary = lang
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        matches!(
-            primary.as_str(),
-            "ar" | "arc"
-                | "ckb"
-                | "dv"
-                | "fa"
-                | "he"
-                | "iw"
-                | "ks"
-                | "ku"
-                | "ps"
-                | "sd"
-                | "ug"
-                | "ur"
-                | "yi"
-        )
+        self.lang
+            .as_deref()
+            .is_some_and(super::labels::is_rtl_language)
+    }
+
+    /// The payload's own text for a label, if it overrides it.
+    pub fn label(&self, key: LabelKey) -> Option<&Text> {
+        self.labels.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 }
 

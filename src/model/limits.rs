@@ -19,6 +19,8 @@ pub const MAX_BYLINE: usize = 200;
 pub const MAX_TIMESTAMP: usize = 40;
 pub const MAX_ALT: usize = 500;
 pub const MAX_SECTION_TITLE: usize = 120;
+/// Each label a payload overrides (`labels.*`).
+pub const MAX_LABEL: usize = 200;
 pub const MAX_SECTION_BODY: usize = 20_000;
 /// Image width and height, in CSS pixels.
 pub const MAX_IMAGE_SIDE: u32 = 10_000;

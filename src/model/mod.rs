@@ -6,6 +6,7 @@
 pub mod article;
 pub mod body;
 pub mod json;
+pub mod labels;
 pub mod lang;
 pub mod limits;
 pub mod problem;
@@ -20,6 +21,7 @@ pub mod wire;
 
 pub use article::{Article, Block, Image, Quote, Section, Source, Text};
 pub use json::Json;
+pub use labels::{is_rtl_language, LabelKey};
 pub use problem::{Problem, ProblemKind};
 pub use timestamp::Timestamp;
 

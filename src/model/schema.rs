@@ -78,6 +78,48 @@ pub struct Payload {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = MAX_SECTIONS))]
     pub sections: Option<Vec<Section>>,
+    /// Replacements for the card's own words, for a language the card has no table for or a
+    /// publisher's house style. Each is optional; the card's translation is used otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Labels>,
+}
+
+/// The card's own words a payload may replace (blank means "use the card's translation").
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Labels {
+    /// The full-story link; `{source}` stands for the source's name. Default: "Read the full story at {source}".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub full_story: Option<String>,
+    /// Said to screen readers after the full-story link. Default: "(opens in a new tab)".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub new_tab: Option<String>,
+    /// Before the publication date. Default: "Published".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub published: Option<String>,
+    /// Before the update date. Default: "Updated".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub updated: Option<String>,
+    /// The button that opens every section. Default: "Expand all".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub expand_all: Option<String>,
+    /// The same button when every section is open. Default: "Collapse all".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub collapse_all: Option<String>,
+    /// Beside each section title; `{minutes}` stands for the minutes. Default: "{minutes} min read".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub reading_time: Option<String>,
+    /// The link at the end of an open section to its own address. Default: "Link to this section".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_LABEL))]
+    pub section_link: Option<String>,
 }
 
 /// The payload version, always 1: serialized as the number, described as a constant.

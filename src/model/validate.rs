@@ -88,6 +88,18 @@ pub fn validate(
         _ => Vec::new(),
     };
 
+    let labels = match wire.labels {
+        Field::Present(items) => items
+            .into_iter()
+            .filter_map(|(key, field)| {
+                let path = member_path("labels", key.name());
+                let text = v.text(field, &path, Need::Optional, MAX_LABEL)?;
+                Some((key, Text::from(text)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
@@ -104,6 +116,7 @@ pub fn validate(
             byline,
             image,
             sections,
+            labels,
         }),
         // Unreachable in practice: a missing required value always leaves a problem behind.
         _ => Err(vec![Problem::new("payload", ProblemKind::Missing)]),

@@ -4,6 +4,7 @@
 //! payloads must still render on older widgets.
 
 use super::json::Json;
+use super::labels::LabelKey;
 use super::limits::MAX_SECTIONS;
 use super::problem::{Problem, ProblemKind};
 
@@ -41,6 +42,8 @@ pub struct WireArticle<'a> {
     pub byline: Field<&'a str>,
     pub image: Field<WireImage<'a>>,
     pub sections: Field<Vec<Field<WireSection<'a>>>>,
+    /// Each known label key with what the payload gave for it.
+    pub labels: Field<Vec<(LabelKey, Field<&'a str>)>>,
 }
 
 #[derive(Debug)]
@@ -131,6 +134,12 @@ pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<Wi
             height: r.number(obj, "height", path),
         }),
         sections,
+        labels: r.object(doc, "labels", "", |r, obj, path| {
+            LabelKey::ALL
+                .iter()
+                .map(|key| (*key, r.text(obj, key.name(), path)))
+                .collect()
+        }),
     })
 }
 

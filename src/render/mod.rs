@@ -22,6 +22,7 @@
 
 pub mod batch;
 mod json_ld;
+mod minify;
 
 use std::rc::Rc;
 
@@ -29,6 +30,7 @@ use crate::model::{self, Article, Problem};
 use crate::view::{CardRoot, CardRootProps, CardState};
 
 pub use json_ld::json_ld;
+pub use minify::minify_css;
 
 /// The card's stylesheet, the same file the widget adopts into each shadow root.
 pub const CARD_CSS: &str = include_str!("../../styles/card.css");
@@ -92,6 +94,7 @@ fn push_fingerprint(out: &mut String, options: &RenderOptions) {
 pub fn card_markup(article: Rc<Article>) -> String {
     let renderer = yew::LocalServerRenderer::<CardRoot>::with_props(CardRootProps {
         state: CardState::Ready(article),
+        options: Default::default(),
     })
     // The widget renders afresh rather than hydrating, so no hydration markers.
     .hydratable(false);
@@ -101,7 +104,7 @@ pub fn card_markup(article: Rc<Article>) -> String {
 /// Shown when scripting is off: every section open, since the buttons that open them need the
 /// widget. Scripting browsers never apply it (to them `<noscript>` is inert text).
 const NO_SCRIPT_CSS: &str =
-    ".section__panel[hidden]{display:block!important}.section__toggle::after{display:none}";
+    ".section__panel[hidden]{display:block!important;content-visibility:visible!important}.section__toggle::after,.card__tools,.section__permalink{display:none}";
 
 /// The `<article-card>` element with its declarative shadow root, inline payload and JSON-LD.
 pub fn card_element(article: &Rc<Article>, inline_payload: &str) -> String {
@@ -206,56 +209,4 @@ fn card_style() -> &'static str {
 /// same in CSS and cannot end the element early.
 fn style_text(css: &str) -> String {
     minify_css(css).replace("</", "<\\/")
-}
-
-/// Drops comments and collapses white space outside strings; removes it around `{`, `}`, `;`
-/// and `,`, where it never matters. Nothing else changes, so the rules mean what they meant.
-pub fn minify_css(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    let mut chars = css.chars().peekable();
-    let mut pending_space = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '/' if chars.peek() == Some(&'*') => {
-                chars.next();
-                let mut last = '\0';
-                for c in chars.by_ref() {
-                    if last == '*' && c == '/' {
-                        break;
-                    }
-                    last = c;
-                }
-                pending_space = true;
-            }
-            '"' | '\'' => {
-                flush_space(&mut out, &mut pending_space, c);
-                out.push(c);
-                while let Some(s) = chars.next() {
-                    out.push(s);
-                    if s == '\\' {
-                        if let Some(escaped) = chars.next() {
-                            out.push(escaped);
-                        }
-                    } else if s == c {
-                        break;
-                    }
-                }
-            }
-            c if c.is_whitespace() => pending_space = true,
-            c => {
-                flush_space(&mut out, &mut pending_space, c);
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-/// Writes one pending space before `next`, unless punctuation on either side makes it moot.
-fn flush_space(out: &mut String, pending: &mut bool, next: char) {
-    let moot = |c: char| matches!(c, '{' | '}' | ';' | ',');
-    if *pending && !out.is_empty() && !out.ends_with(moot) && !moot(next) {
-        out.push(' ');
-    }
-    *pending = false;
 }

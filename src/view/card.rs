@@ -2,38 +2,87 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::labels::{Labels, EN};
+use super::labels::{fill, Labels};
 use super::section::SectionDisclosure;
-use super::{attr, text};
-use crate::model::{Article, Timestamp};
+use super::{attr, heading_tag, section_anchor, text};
+use crate::model::{is_rtl_language, Article, Timestamp};
+
+/// What the embedding page says about a card, beside its payload: the element's attributes and
+/// the page around it. The default is what the command line's server rendering assumes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CardOptions {
+    /// The level of each section heading, 2–6 (the `heading-level` attribute); anything else
+    /// means the default, 3. The headline is one level above.
+    pub heading_level: u8,
+    /// The host page's language (the nearest `lang` around the element), used when the payload
+    /// has none: it picks the card's words and its direction.
+    pub host_lang: Option<AttrValue>,
+    /// A section to open, pushed in by the embedding (a deep link, find-in-page): a request
+    /// number and the section's address (`<card-id>--<section-id>`, the URL fragment). A card
+    /// ignores addresses that are not its own; a new number opens the section again.
+    pub open: Option<(u32, AttrValue)>,
+}
+
+impl CardOptions {
+    /// The section heading level in effect.
+    pub fn section_level(&self) -> u8 {
+        match self.heading_level {
+            level @ 2..=6 => level,
+            _ => 3,
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub article: Rc<Article>,
+    #[prop_or_default]
+    pub options: CardOptions,
 }
 
-/// Which sections are open: the card's only state.
+/// Which sections are open: the card's only state. Every way of opening or closing a section
+/// (its button, "Expand all", a deep link, the find bar) is an action on it.
 #[derive(Debug, Clone, PartialEq)]
 struct OpenSections(Vec<bool>);
 
 enum OpenAction {
     Toggle(usize),
+    Open(usize),
+    All(bool),
 }
 
 impl Reducible for OpenSections {
     type Action = OpenAction;
 
     fn reduce(self: Rc<Self>, action: OpenAction) -> Rc<Self> {
+        let mut open = self.0.clone();
         match action {
             OpenAction::Toggle(index) => {
-                let mut open = self.0.clone();
                 if let Some(flag) = open.get_mut(index) {
                     *flag = !*flag;
                 }
-                Rc::new(OpenSections(open))
             }
+            OpenAction::Open(index) => {
+                if let Some(flag) = open.get_mut(index) {
+                    *flag = true;
+                }
+            }
+            OpenAction::All(to) => open.iter_mut().for_each(|flag| *flag = to),
         }
+        if open == self.0 {
+            // Nothing changed: the same state, so no re-render.
+            return self;
+        }
+        Rc::new(OpenSections(open))
     }
+}
+
+/// The index of the section with this address (`<card-id>--<section-id>`).
+fn section_index(article: &Article, anchor: &str) -> Option<usize> {
+    let section_id = anchor
+        .strip_prefix(article.id.as_str())?
+        .strip_prefix("--")?;
+    article.sections.iter().position(|s| s.id == section_id)
 }
 
 /// The news card: source, headline, teaser, byline and dates, image, pull quote, the analysis
@@ -41,18 +90,64 @@ impl Reducible for OpenSections {
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
     let article = &props.article;
-    let labels = EN;
+    let options = &props.options;
+    let labels = Labels::for_article(article, options.host_lang.as_deref());
     let open = {
         let article = article.clone();
-        use_reducer(move || OpenSections(article.sections.iter().map(|s| s.open).collect()))
+        let requested = options
+            .open
+            .as_ref()
+            .and_then(|(_, id)| section_index(&article, id));
+        use_reducer(move || {
+            OpenSections(
+                article
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| s.open || requested == Some(i))
+                    .collect(),
+            )
+        })
     };
+    {
+        // A request pushed in after the first render (a hash change, the find bar).
+        let article = article.clone();
+        let open = open.dispatcher();
+        use_effect_with(options.open.clone(), move |request| {
+            if let Some(index) = request
+                .as_ref()
+                .and_then(|(_, id)| section_index(&article, id))
+            {
+                open.dispatch(OpenAction::Open(index));
+            }
+        });
+    }
     let on_toggle = {
         let open = open.dispatcher();
         Callback::from(move |index: usize| open.dispatch(OpenAction::Toggle(index)))
     };
+    let all_open = open.0.iter().all(|flag| *flag);
+    let on_all = {
+        let open = open.dispatcher();
+        Callback::from(move |_: MouseEvent| open.dispatch(OpenAction::All(!all_open)))
+    };
     let card_id: AttrValue = article.id.clone().into();
-    let headline_id = format!("{}--headline", article.id);
-    let dir = if article.is_rtl() { "rtl" } else { "ltr" };
+    let headline_id: AttrValue = format!("{}--headline", article.id).into();
+    // The payload's language, else the page's: a card with no `lang` inherits the page's
+    // through the shadow root, and only its direction needs saying.
+    let lang = article.lang.as_deref().or(options.host_lang.as_deref());
+    let dir = if lang.is_some_and(is_rtl_language) {
+        "rtl"
+    } else {
+        "ltr"
+    };
+    let level = options.section_level();
+    let panels = article
+        .sections
+        .iter()
+        .map(|s| [&section_anchor(&article.id, &s.id), "--panel"].concat())
+        .collect::<Vec<_>>()
+        .join(" ");
 
     html! {
         <article
@@ -64,7 +159,9 @@ pub fn Card(props: &CardProps) -> Html {
         >
             <header class="card__header">
                 <p class="card__source">{ text(&article.source.name) }</p>
-                <h2 class="card__headline" id={headline_id}>{ text(&article.headline) }</h2>
+                <@{heading_tag(level - 1)} class="card__headline" id={headline_id.clone()}>
+                    { text(&article.headline) }
+                </@>
                 if let Some(dek) = &article.dek {
                     <p class="card__dek">{ text(dek) }</p>
                 }
@@ -91,14 +188,31 @@ pub fn Card(props: &CardProps) -> Html {
                     }
                 </figure>
             }
+            if article.sections.len() > 1 {
+                <div class="card__tools">
+                    <button
+                        type="button"
+                        class="card__expand"
+                        part="expand-all"
+                        aria-controls={panels}
+                        onclick={on_all}
+                    >
+                        { if all_open { labels.collapse_all.clone() } else { labels.expand_all.clone() } }
+                    </button>
+                </div>
+            }
             if !article.sections.is_empty() {
                 <div class="card__sections">
                     { for article.sections.iter().enumerate().map(|(index, section)| html! {
                         <SectionDisclosure
                             key={section.id.clone()}
                             card_id={card_id.clone()}
+                            headline_id={headline_id.clone()}
                             section={section.clone()}
                             {index}
+                            {level}
+                            reading_time={labels.reading_time.clone()}
+                            section_link={labels.section_link.clone()}
                             open={open.0.get(index).copied().unwrap_or(section.open)}
                             on_toggle={on_toggle.clone()}
                         />
@@ -115,8 +229,8 @@ pub fn Card(props: &CardProps) -> Html {
                 >
                     // One text node, as the HTML parser makes of pre-rendered markup, so a
                     // server-rendered card is taken over without the text reflowing.
-                    { [labels.full_story_before, &*article.source.name, labels.full_story_after].concat() }
-                    <span class="visually-hidden">{ " " }{ labels.new_tab }</span>
+                    { fill(&labels.full_story, "{source}", &article.source.name) }
+                    <span class="visually-hidden">{ " " }{ labels.new_tab.clone() }</span>
                 </a>
             </footer>
         </article>
@@ -125,10 +239,10 @@ pub fn Card(props: &CardProps) -> Html {
 
 /// Byline and dates on one line, or nothing when the payload has none of them.
 fn meta_line(article: &Article, labels: &Labels) -> Html {
-    let date = |label: &'static str, ts: &Timestamp| {
+    let date = |label: &AttrValue, ts: &Timestamp| {
         html! {
             <span class="card__date">
-                { label }{ " " }
+                { label.clone() }{ " " }
                 <time datetime={ts.text.clone()}>{ labels.date(ts.year, ts.month, ts.day) }</time>
             </span>
         }
@@ -138,10 +252,10 @@ fn meta_line(article: &Article, labels: &Labels) -> Html {
         parts.push(html! { <span class="card__byline">{ text(byline) }</span> });
     }
     if let Some(ts) = &article.published {
-        parts.push(date(labels.published, ts));
+        parts.push(date(&labels.published, ts));
     }
     if let Some(ts) = &article.updated {
-        parts.push(date(labels.updated, ts));
+        parts.push(date(&labels.updated, ts));
     }
     if parts.is_empty() {
         return Html::default();

@@ -2,12 +2,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::labels::EN;
+use super::labels::for_lang;
+use crate::model::is_rtl_language;
 use crate::model::{Problem, ProblemKind};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorCardProps {
     pub problems: Rc<Vec<Problem>>,
+    /// The host page's language: a payload that failed has no language of its own.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 /// Shown in place of a card that cannot render: a short sentence for readers, a retry button,
@@ -19,7 +23,12 @@ pub struct ErrorCardProps {
 /// view free of callbacks it would have to be handed (and the bundle free of a Yew context).
 #[function_component]
 pub fn ErrorCard(props: &ErrorCardProps) -> Html {
-    let labels = EN;
+    let labels = for_lang(props.lang.as_deref());
+    let dir = props
+        .lang
+        .as_deref()
+        .is_some_and(is_rtl_language)
+        .then_some("rtl");
     let fetch_failed = props
         .problems
         .iter()
@@ -30,7 +39,7 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
         labels.error_invalid
     };
     html! {
-        <div class="card-error" part="error">
+        <div class="card-error" part="error" {dir}>
             <p class="card-error__message">
                 <strong>{ labels.error_title }</strong>{ " " }{ reason }
             </p>

@@ -9,10 +9,10 @@ pub mod labels;
 mod root;
 mod section;
 
-pub use card::{Card, CardProps};
+pub use card::{Card, CardOptions, CardProps};
 pub use error::{ErrorCard, ErrorCardProps};
 pub use root::{CardRoot, CardRootProps, CardState};
-pub use section::{SectionDisclosure, SectionDisclosureProps};
+pub use section::{reading_minutes, SectionDisclosure, SectionDisclosureProps};
 
 /// Payload text as a text node, sharing the model's allocation instead of copying it (Yew's
 /// `{ string }` conversion copies twice: a thousand cards would hold their text three times).
@@ -33,4 +33,16 @@ pub fn section_anchor(card_id: &str, section_id: &str) -> String {
     id.push_str("--");
     id.push_str(section_id);
     id
+}
+
+/// An `h1`…`h6` tag name; levels outside 1–6 are clamped.
+pub(crate) fn heading_tag(level: u8) -> &'static str {
+    match level {
+        0 | 1 => "h1",
+        2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
+    }
 }

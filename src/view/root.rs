@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::card::Card;
+use super::card::{Card, CardOptions};
 use super::error::ErrorCard;
-use super::labels::EN;
+use super::labels::for_lang;
 use crate::model::{Article, Problem};
 
 /// Where a card is in its life: the embedding glue moves it along, the view only shows it.
@@ -18,22 +18,34 @@ pub enum CardState {
 #[derive(Properties, PartialEq)]
 pub struct CardRootProps {
     pub state: CardState,
+    /// The element's attributes and the page's language; the default for server rendering.
+    #[prop_or_default]
+    pub options: CardOptions,
 }
 
 /// The component mounted into each `<article-card>`: a loading placeholder, the card, or the
 /// error card.
 #[function_component]
 pub fn CardRoot(props: &CardRootProps) -> Html {
+    let host_lang = props.options.host_lang.clone();
     match &props.state {
         CardState::Loading => html! {
             <div class="card-loading" part="loading" aria-busy="true">
-                <p class="card-loading__text">{ EN.loading }</p>
+                <p class="card-loading__text">{ for_lang(host_lang.as_deref()).loading }</p>
             </div>
         },
         // Keyed by id so that a new article starts with its own sections' open state.
         CardState::Ready(article) => {
-            html! { <Card key={article.id.clone()} article={article.clone()} /> }
+            html! {
+                <Card
+                    key={article.id.clone()}
+                    article={article.clone()}
+                    options={props.options.clone()}
+                />
+            }
         }
-        CardState::Failed(problems) => html! { <ErrorCard problems={problems.clone()} /> },
+        CardState::Failed(problems) => {
+            html! { <ErrorCard problems={problems.clone()} lang={host_lang} /> }
+        }
     }
 }

@@ -1,14 +1,24 @@
 use yew::prelude::*;
 
 use super::body::body;
-use super::{section_anchor, text};
-use crate::model::Section;
+use super::labels::fill;
+use super::{heading_tag, section_anchor, text};
+use crate::model::{Block, Section};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionDisclosureProps {
     pub card_id: AttrValue,
+    /// The id of the card's headline: panels are named by their button and the headline, so
+    /// that landmarks stay distinct on a page of cards that share section titles.
+    pub headline_id: AttrValue,
     pub section: Section,
     pub index: usize,
+    /// The heading level of the section title, 2–6.
+    pub level: u8,
+    /// "{minutes} min read", in the card's language.
+    pub reading_time: AttrValue,
+    /// "Link to this section", in the card's language.
+    pub section_link: AttrValue,
     pub open: bool,
     /// Called with `index` when the reader toggles the section; the card owns the state.
     pub on_toggle: Callback<usize>,
@@ -16,6 +26,9 @@ pub struct SectionDisclosureProps {
 
 /// One analysis section as a disclosure (WAI-ARIA pattern): a heading holding a button that
 /// shows and hides the panel. A native `<button>` gives Enter and Space for free.
+///
+/// A closed panel is `hidden="until-found"`: the browser's find bar searches it, and opening it
+/// for a match fires `beforematch`, which the embedding turns into an open request.
 #[function_component]
 pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
     let anchor = section_anchor(&props.card_id, &props.section.id);
@@ -23,9 +36,10 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
     let panel_id = format!("{anchor}--panel");
     let index = props.index;
     let onclick = props.on_toggle.reform(move |_: MouseEvent| index);
+    let minutes = reading_minutes(&props.section.body).to_string();
     html! {
-        <section class="section" id={anchor} data-section-id={props.section.id.clone()}>
-            <h3 class="section__heading">
+        <section class="section" id={anchor.clone()} data-section-id={props.section.id.clone()}>
+            <@{heading_tag(props.level)} class="section__heading">
                 <button
                     type="button"
                     class="section__toggle"
@@ -35,17 +49,78 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                     {onclick}
                 >
                     <span class="section__title">{ text(&props.section.title) }</span>
+                    <span class="section__time">{ fill(&props.reading_time, "{minutes}", &minutes) }</span>
                 </button>
-            </h3>
+            </@>
             <div
                 class="section__panel"
                 id={panel_id}
                 role="region"
-                aria-labelledby={button_id}
-                hidden={!props.open}
+                aria-labelledby={[button_id.as_str(), " ", &props.headline_id].concat()}
+                // Spelled in capitals only to get past the html! macro, which takes `hidden` for
+                // a boolean; HTML attribute names are case-insensitive, and the DOM and the
+                // parser both store it as `hidden`.
+                HIDDEN={(!props.open).then_some("until-found")}
             >
                 { body(&props.section.body) }
+                // The section's own address: follow it to scroll here, or copy it to share
+                // the section. The embedding opens the section when the page loads there.
+                <div class="section__permalink">
+                    <a class="section__link" href={["#", anchor.as_str()].concat()}>
+                        { props.section_link.clone() }
+                    </a>
+                </div>
             </div>
         </section>
+    }
+}
+
+/// Minutes to read a body, rounded up, at least 1: 200 words a minute, and for scripts written
+/// without spaces (Chinese, Japanese, Korean) 500 characters a minute. Integer math only.
+pub fn reading_minutes(blocks: &[Block]) -> u32 {
+    // In fifths of a word: a word is 5, a CJK character 2, so 1,000 make a minute.
+    let mut units: u32 = 0;
+    let mut count = |text: &str| {
+        for word in text.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
+            let wide = word.chars().filter(|c| *c >= '\u{2E80}').count();
+            let wide = u32::try_from(wide).unwrap_or(u32::MAX);
+            units = units.saturating_add(if wide == 0 { 5 } else { wide.saturating_mul(2) });
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) => count(text),
+            Block::List(items) => items.iter().for_each(|item| count(item)),
+        }
+    }
+    units.div_ceil(1000).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::reading_minutes;
+    use crate::model::Block;
+
+    fn words(n: usize, word: &str) -> Rc<str> {
+        vec![word; n].join(" ").into()
+    }
+
+    #[test]
+    fn reading_time_rounds_up_at_two_hundred_words_a_minute() {
+        assert_eq!(reading_minutes(&[]), 1, "never 0");
+        assert_eq!(reading_minutes(&[Block::Paragraph(words(200, "word"))]), 1);
+        assert_eq!(reading_minutes(&[Block::Paragraph(words(201, "word"))]), 2);
+        let list = Block::List(vec![words(150, "a"), words(150, "b")].into());
+        assert_eq!(
+            reading_minutes(&[Block::Paragraph(words(100, "c")), list]),
+            2
+        );
+        // Japanese has no spaces: 500 characters a minute.
+        let japanese: Rc<str> = "読".repeat(500).into();
+        assert_eq!(reading_minutes(&[Block::Paragraph(japanese)]), 1);
+        let japanese: Rc<str> = "読".repeat(501).into();
+        assert_eq!(reading_minutes(&[Block::Paragraph(japanese)]), 2);
     }
 }

@@ -52,7 +52,10 @@ pub async fn mount(state: CardState) -> (HtmlElement, AppHandle<CardRoot>) {
     let host = fresh_host("div");
     let app = yew::Renderer::<CardRoot>::with_root_and_props(
         host.clone().into(),
-        CardRootProps { state },
+        CardRootProps {
+            state,
+            options: Default::default(),
+        },
     )
     .render();
     yew::scheduler::flush().await;

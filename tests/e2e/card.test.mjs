@@ -114,8 +114,12 @@ function readSections(page, hostSelector) {
         panelId: panel?.id ?? null,
         panelRole: panel?.getAttribute('role') ?? null,
         panelLabelledBy: panel?.getAttribute('aria-labelledby') ?? null,
+        headlineId: root.querySelector('.card__headline')?.id ?? null,
         panelHidden: panel ? panel.hasAttribute('hidden') : null,
-        panelDisplayed: panel ? getComputedStyle(panel).display !== 'none' : null,
+        // A closed panel is hidden="until-found" (the find bar reaches it): it keeps a box,
+        // of no height, with its contents skipped.
+        panelHiddenValue: panel?.getAttribute('hidden') ?? null,
+        panelDisplayed: panel ? panel.getBoundingClientRect().height > 0 : null,
         panelText: panel?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       };
     });
@@ -159,6 +163,7 @@ test('the seed card renders inside an open shadow root with no errors', TEST_TIM
     for (const s of sections) {
       assert.equal(s.expanded, 'false', `${s.title} starts collapsed`);
       assert.equal(s.panelHidden, true, `${s.title} panel starts hidden`);
+      assert.equal(s.panelHiddenValue, 'until-found', `${s.title} panel is hidden until found`);
       assert.equal(s.panelDisplayed, false, `${s.title} panel is not displayed`);
     }
 
@@ -199,7 +204,13 @@ test('every section is wired for assistive technology (ids, aria-controls, aria-
         assert.equal(s.ariaControls, s.panelId, `${where}: aria-controls equals the panel id`);
         assert.equal(s.controlsThePanel, true, `${where}: aria-controls resolves to the panel in the shadow root`);
         assert.equal(s.panelRole, 'region', `${where}: panel role`);
-        assert.equal(s.panelLabelledBy, s.buttonId, `${where}: panel aria-labelledby equals the toggle id`);
+        // Named by its toggle, then the card's headline: landmarks stay distinct on a page of
+        // cards whose sections share titles.
+        assert.equal(
+          s.panelLabelledBy,
+          `${s.buttonId} ${s.headlineId}`,
+          `${where}: panel aria-labelledby is the toggle id and the headline id`,
+        );
         assert.ok(['true', 'false'].includes(s.expanded), `${where}: aria-expanded is "true" or "false"`);
         assert.equal(s.panelHidden, s.expanded === 'false', `${where}: hidden attribute matches aria-expanded`);
         ids.push(s.buttonId, s.panelId);
@@ -258,9 +269,15 @@ test('keyboard: Tab reaches the toggle, Enter expands, Space collapses', TEST_TI
     await page.focus('#before-seed-card');
     await page.keyboard.press('Tab');
     assert.equal(
+      await hasFocus(inCard(page, '#seed-card', 'button.card__expand')),
+      true,
+      `Tab from the link before the card should focus "Expand all"; focused: ${await describeFocus(page)}`,
+    );
+    await page.keyboard.press('Tab');
+    assert.equal(
       await hasFocus(why.toggle),
       true,
-      `Tab from the link before the card should focus the first toggle; focused: ${await describeFocus(page)}`,
+      `the next Tab should focus the first toggle; focused: ${await describeFocus(page)}`,
     );
 
     const panelId = await why.panel.getAttribute('id');

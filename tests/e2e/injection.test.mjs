@@ -227,6 +227,8 @@ test('no injection string runs, links, styles or shows as anything but text', TE
           attributes: [...new Set(elements.flatMap((el) => el.getAttributeNames()))],
           namespaces: [...new Set(elements.map((el) => el.namespaceURI))],
           links: [...root.querySelectorAll('a')].map((a) => ({
+            permalink: a.className === 'section__link',
+            section: a.closest('section')?.id ?? null,
             href: a.getAttribute('href'),
             protocol: a.protocol,
             rel: a.getAttribute('rel'),
@@ -243,12 +245,12 @@ test('no injection string runs, links, styles or shows as anything but text', TE
             attribution: q('figcaption.card__attribution')?.textContent ?? null,
             title: q('section[data-section-id="a"] .section__title')?.textContent ?? null,
             link: q('a.card__link')?.firstChild ? [...q('a.card__link').childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('') : null,
-            panelA: [...root.querySelectorAll('section[data-section-id="a"] .section__panel > *')].map((el) =>
+            panelA: [...root.querySelectorAll('section[data-section-id="a"] .section__panel > :not(.section__permalink)')].map((el) =>
               el.localName === 'ul'
                 ? { tag: 'ul', items: [...el.children].map((li) => li.textContent) }
                 : { tag: el.localName, text: el.textContent },
             ),
-            panelB: [...root.querySelectorAll('section[data-section-id="b"] .section__panel > *')].map((el) =>
+            panelB: [...root.querySelectorAll('section[data-section-id="b"] .section__panel > :not(.section__permalink)')].map((el) =>
               el.localName === 'ul'
                 ? { tag: 'ul', items: [...el.children].map((li) => li.textContent) }
                 : { tag: el.localName, text: el.textContent },
@@ -273,6 +275,13 @@ test('no injection string runs, links, styles or shows as anything but text', TE
         for (const attr of card.attributes) assert.ok(ALLOWED_ATTRIBUTES.has(attr), `${kind} ${label}: attribute ${attr}`);
         assert.deepEqual(card.namespaces, ['http://www.w3.org/1999/xhtml'], `${kind} ${label}: no SVG or MathML`);
         for (const link of card.links) {
+          if (link.permalink) {
+            // A section's link to its own address: the fragment of validated slugs, nothing else.
+            assert.equal(link.href, `#${link.section}`, `${kind} ${label}: section link`);
+            assert.equal(link.target, null);
+            assert.equal(link.rel, null);
+            continue;
+          }
           assert.ok(['http:', 'https:'].includes(link.protocol), `${kind} ${label}: link to ${link.href}`);
           assert.equal(link.rel, 'noopener noreferrer', `${kind} ${label}: rel`);
           assert.equal(link.target, '_blank');

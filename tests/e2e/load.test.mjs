@@ -109,7 +109,9 @@ function toggleAll(page) {
           const b = button(card, s);
           const panel = card.shadowRoot.getElementById(b.getAttribute('aria-controls'));
           const want = initial[i][s];
-          if (b.getAttribute('aria-expanded') !== want || panel.hidden !== (want === 'false')) wrong += 1;
+          // A closed panel is hidden="until-found", so its `hidden` property is a string: the
+          // attribute's presence is the state.
+          if (b.getAttribute('aria-expanded') !== want || panel.hasAttribute('hidden') !== (want === 'false')) wrong += 1;
         }
       });
       return { clicks, frames, ms, wrong };
@@ -150,7 +152,17 @@ test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay wit
     t.diagnostic(`${CARDS} cards ready ${renderMs} ms after load started waiting; ${fmt(loaded)}`);
 
     // Two batches of 10,000 toggles; the DOM ends as it started (every button is toggled an even
-    // number of times), so node counts can be compared exactly.
+    // number of times), so node counts can be compared exactly, with one allowance: a closed
+    // panel is hidden="until-found" (content-visibility, not display: none, so the find bar can
+    // search it), so the browser keeps the ::marker pseudo-elements a panel's list items got
+    // when it was first opened. The first batch may add at most one node per list item and
+    // panel; the second, which opens the same panels again, must add none.
+    const pseudoAllowance = await page.evaluate(() =>
+      [...document.querySelectorAll('#cards > article-card')].reduce(
+        (n, c) => n + c.shadowRoot.querySelectorAll('.section__panel, .section__panel li').length,
+        0,
+      ),
+    );
     let before = loaded;
     for (const [batch, wasmBound] of [['first', BOUND.wasmFirstToggles], ['second', BOUND.wasmMoreToggles]]) {
       const toggles = await toggleAll(page);
@@ -164,7 +176,14 @@ test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay wit
       );
       assert.ok(after.wasm - before.wasm <= wasmBound, `${batch}: wasm memory grew by ${kib(after.wasm - before.wasm)}`);
       assert.ok(after.jsHeap - before.jsHeap <= BOUND.jsHeapToggles, `${batch}: JS heap grew by ${kib(after.jsHeap - before.jsHeap)}`);
-      assert.equal(after.nodes, before.nodes, `${batch}: DOM nodes after toggling`);
+      if (batch === 'first') {
+        assert.ok(
+          after.nodes >= before.nodes && after.nodes - before.nodes <= pseudoAllowance,
+          `${batch}: DOM nodes after toggling grew by ${after.nodes - before.nodes} (allowed: ${pseudoAllowance} markers)`,
+        );
+      } else {
+        assert.equal(after.nodes, before.nodes, `${batch}: DOM nodes after toggling`);
+      }
       assert.equal(after.listeners, before.listeners, `${batch}: event listeners after toggling`);
       before = after;
     }

@@ -1,0 +1,186 @@
+//! The reader features in a real browser, at the component level: heading levels, "Expand
+//! all", open requests pushed in through props (what deep links and the find bar use), the
+//! page's language and direction, and payload label overrides.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use article_card::view::{CardOptions, CardRoot, CardRootProps, CardState};
+use common::*;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+use yew::{AppHandle, AttrValue};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A payload with no language of its own, three sections and the given extra members.
+fn payload(extra: &str) -> String {
+    format!(
+        r#"{{"version":1,"id":"budget","headline":"Budget passes","published":"2026-11-27T08:00:00Z",
+        "source":{{"name":"Ledger","url":"https://example.com/b"}},{extra}
+        "sections":[{{"id":"what","title":"What","body":"One two three."}},
+                    {{"id":"who","title":"Who","body":"Four five."}},
+                    {{"id":"next","title":"Next","body":"Six."}}]}}"#
+    )
+}
+
+async fn mount_with(json: &str, options: CardOptions) -> (HtmlElement, AppHandle<CardRoot>) {
+    let host = fresh_host("div");
+    let app = yew::Renderer::<CardRoot>::with_root_and_props(
+        host.clone().into(),
+        CardRootProps {
+            state: CardState::Ready(article(json)),
+            options,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    (host, app)
+}
+
+fn expanded(host: &HtmlElement) -> Vec<String> {
+    all(host, "button.section__toggle")
+        .iter()
+        .map(|b| b.get_attribute("aria-expanded").unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn heading_level_sets_the_section_headings_and_the_headline_one_above() {
+    for (level, headline, section) in [
+        (0, "H2", "H3"),
+        (2, "H1", "H2"),
+        (5, "H4", "H5"),
+        (9, "H2", "H3"),
+    ] {
+        let options = CardOptions {
+            heading_level: level,
+            ..CardOptions::default()
+        };
+        let (host, _app) = mount_with(&payload(""), options).await;
+        assert_eq!(
+            one(&host, ".card__headline").tag_name(),
+            headline,
+            "level {level}"
+        );
+        for heading in all(&host, ".section__heading") {
+            assert_eq!(heading.tag_name(), section, "level {level}");
+            assert_eq!(all(&heading, "button").len(), 1);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn expand_all_opens_every_section_and_then_closes_them() {
+    let (host, _app) = mount_with(&payload(""), CardOptions::default()).await;
+    let button = one(&host, "button.card__expand");
+    assert_eq!(text(&button), "Expand all");
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["true", "true", "true"]);
+    assert_eq!(text(&button), "Collapse all");
+    assert!(all(&host, ".section__panel")
+        .iter()
+        .all(|p| !p.has_attribute("hidden")));
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["false", "false", "false"]);
+    assert_eq!(text(&button), "Expand all");
+}
+
+#[wasm_bindgen_test]
+async fn an_open_request_opens_only_that_section_of_that_card() {
+    let request = |n: u32, anchor: &'static str| CardOptions {
+        open: Some((n, AttrValue::from(anchor))),
+        ..CardOptions::default()
+    };
+    // On the first render (a deep link on load): open from the start.
+    let (host, mut app) = mount_with(&payload(""), request(0, "budget--who")).await;
+    assert_eq!(expanded(&host), ["false", "true", "false"]);
+
+    // Another card's address, or no section: nothing changes.
+    for other in ["other--who", "budget--nope", "budget", "budget-who"] {
+        app.update(CardRootProps {
+            state: CardState::Ready(article(&payload(""))),
+            options: request(1, other),
+        });
+        yew::scheduler::flush().await;
+        assert_eq!(expanded(&host), ["false", "true", "false"], "{other}");
+    }
+
+    // Closed by the reader, then asked for again (a new request number): open again.
+    one(&host, "[id='budget--who--button']").click();
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["false", "false", "false"]);
+    app.update(CardRootProps {
+        state: CardState::Ready(article(&payload(""))),
+        options: request(2, "budget--who"),
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["false", "true", "false"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_card_without_a_language_takes_the_page_language_and_direction() {
+    let options = CardOptions {
+        host_lang: Some(AttrValue::from("ar-EG")),
+        ..CardOptions::default()
+    };
+    let (host, _app) = mount_with(&payload(""), options).await;
+    let card = one(&host, "article.card");
+    assert_eq!(card.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(card.get_attribute("lang"), None, "inherited, not repeated");
+    assert_eq!(text(&one(&host, "button.card__expand")), "توسيع الكل");
+    assert_eq!(text(&one(&host, ".card__date")), "نُشر في 27 نوفمبر 2026");
+
+    // The payload's own language wins over the page's.
+    let options = CardOptions {
+        host_lang: Some(AttrValue::from("ar")),
+        ..CardOptions::default()
+    };
+    let (host, _app) = mount_with(&payload(r#""lang":"de","#), options).await;
+    let card = one(&host, "article.card");
+    assert_eq!(card.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(card.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(text(&one(&host, "button.card__expand")), "Alle aufklappen");
+    assert!(text(&one(&host, "a.card__link")).starts_with("Den ganzen Artikel bei Ledger lesen"));
+}
+
+#[wasm_bindgen_test]
+async fn the_error_card_speaks_the_page_language() {
+    let host = fresh_host("div");
+    let _app = yew::Renderer::<CardRoot>::with_root_and_props(
+        host.clone().into(),
+        CardRootProps {
+            state: CardState::Failed(std::rc::Rc::new(problems(r#"{"version":1}"#))),
+            options: CardOptions {
+                host_lang: Some(AttrValue::from("ja")),
+                ..CardOptions::default()
+            },
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert!(text(&one(&host, ".card-error__message"))
+        .starts_with("この記事カードを表示できませんでした。"));
+    assert_eq!(text(&one(&host, ".card-error summary")), "2件の問題");
+}
+
+#[wasm_bindgen_test]
+async fn payload_labels_replace_the_card_words() {
+    let labels = r#""labels":{"fullStory":"More at {source}","expandAll":"Open all","collapseAll":"Close all","readingTime":"{minutes}′","updated":"  "},"#;
+    let (host, _app) = mount_with(&payload(labels), CardOptions::default()).await;
+    let button = one(&host, "button.card__expand");
+    assert_eq!(text(&button), "Open all");
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&button), "Close all");
+    assert!(text(&one(&host, "a.card__link")).starts_with("More at Ledger"));
+    let times: Vec<String> = all(&host, ".section__time")
+        .iter()
+        .map(|t| text(t))
+        .collect();
+    assert_eq!(times, ["1′", "1′", "1′"]);
+    // Not overridden: the card's own words.
+    assert!(text(&one(&host, ".card__date")).starts_with("Published "));
+}
