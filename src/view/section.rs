@@ -65,11 +65,15 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 { body(&props.section.body) }
                 // The section's own address: follow it to scroll here, or copy it to share
                 // the section. The embedding opens the section when the page loads there.
-                <div class="section__permalink">
-                    <a class="section__link" href={["#", anchor.as_str()].concat()}>
-                        { props.section_link.clone() }
-                    </a>
-                </div>
+                // Only an open section carries it: a closed one's link cannot be seen, and on a
+                // page of a thousand cards those unseen links cost megabytes.
+                if props.open {
+                    <div class="section__permalink">
+                        <a class="section__link" href={["#", anchor.as_str()].concat()}>
+                            { props.section_link.clone() }
+                        </a>
+                    </div>
+                }
             </div>
         </section>
     }
