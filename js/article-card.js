@@ -1,31 +1,136 @@
 // article-card loader: defines the <article-card> element and starts the one wasm instance that
 // renders every card on the page. It stays this small on purpose: the card's logic lives in the
-// wasm; this file only wires the element's lifecycle to it.
+// wasm; this file only wires the element's lifecycle, properties and methods to it.
 //
 // The glue resolves the .wasm relative to its own URL (import.meta.url), so the bundle folder
 // works wherever it is copied.
-import init, { connect, disconnect } from './article_card.js';
+import init, { command, connect, disconnect } from './article_card.js';
 
 const ready = init();
 
 // A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
 // hook has already put every card in the error state and told the console, so the exception
 // carries no news: it is kept from becoming an uncaught error in the host page.
-function call(fn, arg) {
+function call(fn, ...args) {
   try {
-    return fn(arg);
+    return fn(...args);
   } catch (error) {
     if (!(error instanceof WebAssembly.RuntimeError)) throw error;
     return undefined;
   }
 }
 
+// A section address (`#<card-id>--<section-id>`) in the URL: a card far down the page must
+// render now, or the section it names would not exist to scroll to.
+const deepLink = () => location.hash.includes('--');
+
 class ArticleCard extends HTMLElement {
-  static get observedAttributes() {
-    return ['src'];
+  static observedAttributes = ['src', 'loading'];
+
+  // Cards waiting to come near the viewport, and the one observer that watches them all.
+  static #waiting = new Set();
+  static #observer =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) if (entry.isIntersecting) entry.target.#wake();
+          },
+          { rootMargin: '100% 0px' },
+        )
+      : null;
+
+  static {
+    // Printing and deep links need every card, not only those near the viewport.
+    const wakeAll = () => ArticleCard.#waiting.forEach((card) => card.#wake());
+    addEventListener('beforeprint', wakeAll);
+    addEventListener('hashchange', () => deepLink() && wakeAll());
+  }
+
+  #id = undefined;
+  #payload = undefined;
+  #command = undefined;
+
+  constructor() {
+    super();
+    // A page script may set `payload` before this module ran (module scripts run last): that
+    // made a plain property on the element, which would hide the setter. Take it over.
+    if (Object.hasOwn(this, 'payload')) {
+      const value = this.payload;
+      delete this.payload;
+      this.#payload = value ?? undefined;
+    }
   }
 
   connectedCallback() {
+    const observer = ArticleCard.#observer;
+    if (this.getAttribute('loading') === 'eager' || !observer || deepLink()) {
+      this.#start();
+    } else {
+      ArticleCard.#waiting.add(this);
+      observer.observe(this);
+    }
+  }
+
+  disconnectedCallback() {
+    this.#unwatch();
+    this.#teardown();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name === 'loading') {
+      if (newValue === 'eager' && ArticleCard.#waiting.has(this)) this.#wake();
+      return;
+    }
+    // A new address replaces a payload set from script: the last one set is shown.
+    this.#payload = undefined;
+    this.#restart();
+  }
+
+  /** The payload object this card shows when set from script; setting it re-renders. */
+  get payload() {
+    return this.#payload;
+  }
+
+  set payload(value) {
+    this.#payload = value ?? undefined;
+    this.#restart();
+  }
+
+  expandAll() {
+    this.#send('expand');
+  }
+
+  collapseAll() {
+    this.#send('collapse');
+  }
+
+  open(sectionId) {
+    this.#send('open', String(sectionId));
+  }
+
+  // A method called before the card is connected is kept (the last one) and applied then.
+  #send(action, section) {
+    if (this.#id === undefined) this.#command = [action, section];
+    else call(command, this.#id, action, section);
+  }
+
+  #wake() {
+    this.#unwatch();
+    if (this.isConnected) this.#start();
+  }
+
+  #unwatch() {
+    if (ArticleCard.#waiting.delete(this)) ArticleCard.#observer.unobserve(this);
+  }
+
+  #restart() {
+    if (this.#id === undefined) return;
+    this.#teardown();
+    this.#render();
+  }
+
+  #start() {
     // While the page is still parsing, an inline JSON child may not exist yet.
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => this.#render(), { once: true });
@@ -34,27 +139,19 @@ class ArticleCard extends HTMLElement {
     }
   }
 
-  disconnectedCallback() {
-    this.#teardown();
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.#id !== undefined) {
-      this.#teardown();
-      this.#render();
-    }
-  }
-
-  #id = undefined;
-
   #render() {
     ready.then(
       () => {
         if (!this.isConnected || this.#id !== undefined) return;
-        const id = call(connect, this);
-        // An article-card:error listener may have removed the card while it connected.
-        if (this.isConnected) this.#id = id;
-        else if (id !== undefined) call(disconnect, id);
+        const id = call(connect, this, this.#payload);
+        // An event listener may have removed the card while it connected.
+        if (!this.isConnected) {
+          if (id !== undefined) call(disconnect, id);
+          return;
+        }
+        this.#id = id;
+        if (this.#command && id !== undefined) call(command, id, ...this.#command);
+        this.#command = undefined;
       },
       (error) => {
         this.setAttribute('data-state', 'error');

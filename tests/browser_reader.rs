@@ -5,7 +5,7 @@
 
 mod common;
 
-use article_card::view::{CardOptions, CardRoot, CardRootProps, CardState};
+use article_card::view::{CardOptions, CardRoot, CardRootProps, CardState, Request};
 use common::*;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -91,7 +91,7 @@ async fn expand_all_opens_every_section_and_then_closes_them() {
 #[wasm_bindgen_test]
 async fn an_open_request_opens_only_that_section_of_that_card() {
     let request = |n: u32, anchor: &'static str| CardOptions {
-        open: Some((n, AttrValue::from(anchor))),
+        request: Some((n, Request::Anchor(AttrValue::from(anchor)))),
         ..CardOptions::default()
     };
     // On the first render (a deep link on load): open from the start.

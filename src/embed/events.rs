@@ -1,57 +1,126 @@
-//! The events a card sends to the host page. `article-card:error` bubbles out of the shadow root
-//! (it is `composed`), so one listener on `document` hears every card:
+//! The events a card sends to the host page. Every one bubbles out of the shadow root (it is
+//! `composed`), so one listener on `document` hears every card, and `event.target` is the
+//! `<article-card>` element:
 //!
 //! ```js
-//! document.addEventListener('article-card:error', (event) => {
-//!   // event.target is the <article-card>; event.detail.problems is [{ path, message }, …]
-//!   console.table(event.detail.problems);
+//! document.addEventListener('article-card:toggle', (event) => {
+//!   const { id, section, open } = event.detail;
+//!   analytics.track(open ? 'section_open' : 'section_close', { article: id, section });
 //! });
 //! ```
+//!
+//! | event | when | `detail` |
+//! | --- | --- | --- |
+//! | `article-card:ready` | the card shows its article | `id`, `headline`, `sections` (`[{ id, title }]`) |
+//! | `article-card:toggle` | a section opens or closes | `id`, `section`, `title`, `open` |
+//! | `article-card:link` | a link is followed (cancelable) | `id`, `link` (`"full-story"` or `"section"`), `href`, `section` |
+//! | `article-card:error` | the card ends in the error state | `problems` (`[{ path, message }]`), `internal` |
+//!
+//! Listeners run synchronously inside `dispatch_event`, and may call back into the card (a
+//! method, or removing it), so callers hold no borrow of card state while dispatching.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use crate::model::Problem;
+use crate::model::{Article, Problem};
+use crate::view::Toggled;
 
 /// The name of the event a card sends when it ends in the error state.
 pub const ERROR_EVENT: &str = "article-card:error";
 
-/// Sends `article-card:error` from `host` with every problem in `detail.problems`. Listeners
-/// run before this returns, so callers hold no borrow of card state while calling it.
+/// Sends `article-card:ready` once the card shows its article (again after each new payload).
+pub fn dispatch_ready(host: &HtmlElement, article: &Article) {
+    let sections = Array::new();
+    for section in article.sections.iter() {
+        sections.push(&object(&[
+            ("id", section.id.as_str().into()),
+            ("title", JsValue::from_str(&section.title)),
+        ]));
+    }
+    let detail = object(&[
+        ("id", article.id.as_str().into()),
+        ("headline", JsValue::from_str(&article.headline)),
+        ("sections", sections.into()),
+    ]);
+    send(host, "article-card:ready", &detail, false);
+}
+
+/// Sends `article-card:toggle` for a section the reader (or a deep link, the find bar, or a
+/// method call) opened or closed.
+pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
+    let detail = object(&[
+        ("id", toggled.article.as_str().into()),
+        ("section", toggled.section.as_str().into()),
+        ("title", toggled.title.as_str().into()),
+        ("open", toggled.open.into()),
+    ]);
+    send(host, "article-card:toggle", &detail, false);
+}
+
+/// Sends the cancelable `article-card:link` for a link the reader is following. Returns
+/// `false` when a listener called `preventDefault()`: the caller then stops the navigation
+/// (a host page may open the story in its own viewer instead).
+pub fn dispatch_link(
+    host: &HtmlElement,
+    article: &str,
+    link: &str,
+    href: &str,
+    section: Option<&str>,
+) -> bool {
+    let detail = object(&[
+        ("id", article.into()),
+        ("link", link.into()),
+        ("href", href.into()),
+        ("section", section.map_or(JsValue::NULL, JsValue::from)),
+    ]);
+    send(host, "article-card:link", &detail, true)
+}
+
+/// Sends `article-card:error` from `host` with every problem in `detail.problems`.
 pub fn dispatch_error(host: &HtmlElement, problems: &[Problem]) {
     let list = Array::new();
     for problem in problems {
         list.push(&problem_object(&problem.path, &problem.kind.to_string()));
     }
-    dispatch(host, &list, false);
+    error(host, &list, false);
 }
 
 /// The same event for a card stopped by an internal error (a panic): one problem at `card`.
 /// `detail.internal` is `true`, so a host page can tell a broken engine from a broken payload.
 pub fn dispatch_internal(host: &HtmlElement, message: &str) {
     let list = Array::of1(&problem_object("card", message));
-    dispatch(host, &list, true);
+    error(host, &list, true);
 }
 
 fn problem_object(path: &str, message: &str) -> JsValue {
+    object(&[("path", path.into()), ("message", message.into())])
+}
+
+fn error(host: &HtmlElement, problems: &Array, internal: bool) {
+    let detail = object(&[("problems", problems.into()), ("internal", internal.into())]);
+    send(host, ERROR_EVENT, &detail, false);
+}
+
+fn object(members: &[(&str, JsValue)]) -> JsValue {
     let item = Object::new();
-    // Setting a plain data property on a fresh object cannot fail.
-    let _ = Reflect::set(&item, &"path".into(), &path.into());
-    let _ = Reflect::set(&item, &"message".into(), &message.into());
+    for (name, value) in members {
+        // Setting a plain data property on a fresh object cannot fail.
+        let _ = Reflect::set(&item, &JsValue::from_str(name), value);
+    }
     item.into()
 }
 
-fn dispatch(host: &HtmlElement, problems: &Array, internal: bool) {
-    let detail = Object::new();
-    let _ = Reflect::set(&detail, &"problems".into(), problems);
-    let _ = Reflect::set(&detail, &"internal".into(), &internal.into());
+/// Dispatches the event; `false` if it was cancelable and a listener cancelled it.
+fn send(host: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(ERROR_EVENT, &init) {
+    init.set_cancelable(cancelable);
+    init.set_detail(detail);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
         // A listener that throws is reported by the browser; it does not stop the card.
-        let _ = host.dispatch_event(&event);
+        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }

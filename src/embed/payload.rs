@@ -9,15 +9,21 @@ use crate::model::limits::{MAX_DEPTH, MAX_PAYLOAD_BYTES};
 use crate::model::{self, Article, Problem, ProblemKind};
 
 pub enum PayloadSource {
+    /// The element's `payload` property, serialised to JSON text (or why it could not be).
+    Object(Result<String, Problem>),
     /// The inline JSON's text, or the problem that stopped it being read.
     Inline(Result<String, Problem>),
     Url(String),
     Missing,
 }
 
-/// A `src` attribute wins over inline JSON, so a CMS can swap a card's data by setting one
-/// attribute.
-pub fn source(host: &HtmlElement) -> PayloadSource {
+/// The `payload` property (set from script) wins, then a `src` attribute, then inline JSON: a
+/// CMS can swap a card's data by setting one attribute. (The loader forgets the property when
+/// `src` changes, so whichever was set last is shown.)
+pub fn source(host: &HtmlElement, given: &JsValue) -> PayloadSource {
+    if !given.is_undefined() && !given.is_null() {
+        return PayloadSource::Object(object_text(given));
+    }
     if let Some(src) = host.get_attribute("src").filter(|s| !s.trim().is_empty()) {
         return PayloadSource::Url(src.trim().to_owned());
     }
@@ -45,6 +51,23 @@ fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
         ));
     }
     Ok(String::from(text))
+}
+
+/// An object handed to the element, as JSON text, so that it goes through exactly the checks
+/// (size, depth, every field) that fetched and inline payloads go through. Cycles, `BigInt`s
+/// and throwing getters are problems here, not exceptions.
+fn object_text(value: &JsValue) -> Result<String, Problem> {
+    let problem = |detail: String| Problem::new("payload", ProblemKind::NotJson { detail });
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| {
+            problem("the payload property must be an object, as JSON.parse would give".to_owned())
+        }),
+        Err(err) => Err(problem(
+            err.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "it cannot be written as JSON".to_owned()),
+        )),
+    }
 }
 
 /// Payload text to a validated article, the size checked before any parsing.

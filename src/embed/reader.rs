@@ -5,13 +5,13 @@
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, ShadowRoot};
-use yew::AttrValue;
+use yew::{AttrValue, Callback};
 
 use crate::model::lang::is_language_tag;
-use crate::view::CardOptions;
+use crate::view::{CardOptions, Request};
 
 /// The element's own options, read when it connects: `heading-level` and the nearest `lang`.
-pub fn options(host: &HtmlElement, fragment: Option<(u32, AttrValue)>) -> CardOptions {
+pub fn options(host: &HtmlElement, request: Option<(u32, Request)>) -> CardOptions {
     let heading_level = host
         .get_attribute("heading-level")
         .and_then(|level| level.trim().parse::<u8>().ok())
@@ -27,7 +27,8 @@ pub fn options(host: &HtmlElement, fragment: Option<(u32, AttrValue)>) -> CardOp
     CardOptions {
         heading_level,
         host_lang,
-        open: fragment,
+        request,
+        on_toggle: Callback::noop(),
     }
 }
 

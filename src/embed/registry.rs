@@ -21,13 +21,13 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, Element, Event, HtmlElement, ShadowRoot};
-use yew::{AppHandle, AttrValue};
+use yew::{AppHandle, Callback};
 
 use super::fetch::{self, Fetched};
 use super::payload::{self, PayloadSource};
 use super::{events, panic, reader, shadow};
 use crate::model::{Article, Problem, ProblemKind};
-use crate::view::{CardOptions, CardRootProps, CardState};
+use crate::view::{CardOptions, CardRootProps, CardState, Request, Toggled};
 
 /// The component mounted in each card. The test-only bundle (cargo feature `test-panic`) wraps
 /// it in one whose render can be made to panic.
@@ -58,10 +58,18 @@ impl Mounted {
         });
     }
 
-    /// Asks the card to open the section at `anchor` (if it is one of its own).
-    fn open(&mut self, request: u32, anchor: AttrValue) {
-        self.options.open = Some((request, anchor));
+    /// Asks the card to change which sections are open.
+    fn ask(&mut self, number: u32, request: Request) {
+        self.options.request = Some((number, request));
         self.render();
+    }
+
+    /// The id of the article shown, if the card shows one.
+    fn article_id(&self) -> Option<&str> {
+        match &self.state {
+            CardState::Ready(article) => Some(article.id.as_str()),
+            _ => None,
+        }
     }
 }
 
@@ -118,7 +126,7 @@ impl Registry {
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
-    /// The one click listener every card's shadow root shares, for the retry button.
+    /// The one click listener every card's shadow root shares, for the retry button and links.
     static ON_CLICK: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
     /// The find bar is about to open a closed panel, in some card's shadow root.
     static ON_BEFOREMATCH: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
@@ -126,7 +134,8 @@ thread_local! {
     static ON_HASHCHANGE: OnceCell<Closure<dyn FnMut(Event)>> = const { OnceCell::new() };
 }
 
-pub fn mount(host: HtmlElement) -> u32 {
+/// Mounts a card in `host`; `given` is the element's `payload` property (`undefined` if unset).
+pub fn mount(host: HtmlElement, given: &JsValue) -> u32 {
     panic::install();
     let id = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
@@ -147,9 +156,13 @@ pub fn mount(host: HtmlElement) -> u32 {
             return id;
         }
     };
-    let (state, src) = match payload::source(&host) {
-        PayloadSource::Inline(Ok(text)) => (state_from(payload::parse(&text)), None),
-        PayloadSource::Inline(Err(problem)) => (failed(vec![problem]), None),
+    let (state, src) = match payload::source(&host, given) {
+        PayloadSource::Inline(Ok(text)) | PayloadSource::Object(Ok(text)) => {
+            (state_from(payload::parse(&text)), None)
+        }
+        PayloadSource::Inline(Err(problem)) | PayloadSource::Object(Err(problem)) => {
+            (failed(vec![problem]), None)
+        }
         PayloadSource::Url(url) => {
             let timeout_ms = fetch::timeout_ms(host.get_attribute("timeout"));
             (CardState::Loading, Some(Src { url, timeout_ms }))
@@ -160,7 +173,14 @@ pub fn mount(host: HtmlElement) -> u32 {
         ),
     };
     let fragment = reader::fragment();
-    let options = reader::options(&host, fragment.clone().map(|anchor| (0, anchor)));
+    let mut options = reader::options(
+        &host,
+        fragment.clone().map(|anchor| (0, Request::Anchor(anchor))),
+    );
+    options.on_toggle = {
+        let host = host.clone();
+        Callback::from(move |toggled: Toggled| events::dispatch_toggle(&host, &toggled))
+    };
     let props = CardRootProps {
         state: state.clone(),
         options: options.clone(),
@@ -286,7 +306,7 @@ fn on_beforematch(event: Event) {
         };
         let request = r.request();
         if let Some(card) = r.by_root(&root).and_then(|id| r.get_mut(id)) {
-            card.open(request, anchor);
+            card.ask(request, Request::Anchor(anchor));
         }
     });
 }
@@ -309,7 +329,7 @@ fn on_hashchange(_: Event) {
             .iter_mut()
             .filter(|(_, card)| matches!(card.state, CardState::Ready(_)))
             .map(|(_, card)| {
-                card.open(request, anchor.clone());
+                card.ask(request, Request::Anchor(anchor.clone()));
                 card.host.clone()
             })
             .collect::<Vec<_>>()
@@ -319,24 +339,80 @@ fn on_hashchange(_: Event) {
     }
 }
 
-/// A click in some card's shadow root: if it was on the retry button, retry that card.
+/// A click in some card's shadow root: on the retry button, retry that card; on one of its
+/// links, tell the page (`article-card:link`), which may cancel the navigation.
 fn on_click(event: Event) {
-    let on_retry = event
+    let Some(target) = event
         .target()
         .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|target| target.closest(".card-error__retry").ok().flatten())
-        .is_some();
-    let Some(root) = on_retry
-        .then(|| event.current_target())
-        .flatten()
+    else {
+        return;
+    };
+    let Some(root) = event
+        .current_target()
         .and_then(|target| target.dyn_into::<ShadowRoot>().ok())
     else {
         return;
     };
+    if let Ok(Some(link)) = target.closest("a[href]") {
+        let Some((host, article)) = REGISTRY.with(|r| {
+            let r = r.try_borrow().ok()?;
+            let card = r
+                .by_root(&root)
+                .and_then(|id| r.cards.iter().find(|(k, _)| *k == id).map(|(_, card)| card))?;
+            Some((card.host.clone(), card.article_id()?.to_owned()))
+        }) else {
+            return;
+        };
+        let section = link
+            .closest("section.section")
+            .ok()
+            .flatten()
+            .and_then(|section| section.get_attribute("data-section-id"));
+        let kind = if section.is_some() {
+            "section"
+        } else {
+            "full-story"
+        };
+        // The resolved address, as the browser would follow it.
+        let href = js_sys::Reflect::get(&link, &JsValue::from_str("href"))
+            .ok()
+            .and_then(|href| href.as_string())
+            .unwrap_or_default();
+        if !events::dispatch_link(&host, &article, kind, &href, section.as_deref()) {
+            event.prevent_default();
+        }
+        return;
+    }
+    if target
+        .closest(".card-error__retry")
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        return;
+    }
     let id = REGISTRY.with(|r| r.try_borrow().ok()?.by_root(&root));
     if let Some(id) = id {
         retry(id);
     }
+}
+
+/// The element's methods (`expandAll()`, `collapseAll()`, `open(sectionId)`): a request
+/// pushed into the card, kept until its article renders if it has not yet.
+pub fn request(id: u32, request: Request) {
+    if panic::failure().is_some() {
+        return;
+    }
+    REGISTRY.with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else {
+            return;
+        };
+        let number = r.request();
+        if let Some(card) = r.get_mut(id) {
+            card.ask(number, request);
+        }
+    });
 }
 
 /// The error card's retry button: fetch the payload again, past any cache.
@@ -418,7 +494,10 @@ fn failed(problems: Vec<Problem>) -> CardState {
 fn announce(host: &HtmlElement, state: &CardState) {
     match state {
         CardState::Loading => set_state(host, "loading"),
-        CardState::Ready(_) => set_state(host, "ready"),
+        CardState::Ready(article) => {
+            set_state(host, "ready");
+            events::dispatch_ready(host, article);
+        }
         CardState::Failed(problems) => report_failure(host, problems),
     }
 }

@@ -17,10 +17,36 @@ pub struct CardOptions {
     /// The host page's language (the nearest `lang` around the element), used when the payload
     /// has none: it picks the card's words and its direction.
     pub host_lang: Option<AttrValue>,
-    /// A section to open, pushed in by the embedding (a deep link, find-in-page): a request
-    /// number and the section's address (`<card-id>--<section-id>`, the URL fragment). A card
-    /// ignores addresses that are not its own; a new number opens the section again.
-    pub open: Option<(u32, AttrValue)>,
+    /// A change asked for from outside (a deep link, find-in-page, the element's methods),
+    /// with a request number: a new number repeats the request, so a section closed by the
+    /// reader opens again when asked again. A request made before the article is ready applies
+    /// to its first render.
+    pub request: Option<(u32, Request)>,
+    /// Told of every section that opens or closes after the first render, whatever the cause:
+    /// the embedding turns it into the `article-card:toggle` event.
+    pub on_toggle: Callback<Toggled>,
+}
+
+/// What the embedding can ask a card to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Open the section at this address (`<card-id>--<section-id>`, the URL fragment); a card
+    /// ignores addresses that are not its own.
+    Anchor(AttrValue),
+    /// Open the section with this id (the payload's `sections[].id`).
+    Section(AttrValue),
+    /// Open (`true`) or close every section.
+    All(bool),
+}
+
+/// A section that opened or closed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toggled {
+    /// The article's id, so one listener for every card knows which card it was.
+    pub article: AttrValue,
+    pub section: AttrValue,
+    pub title: AttrValue,
+    pub open: bool,
 }
 
 impl CardOptions {
@@ -85,6 +111,19 @@ fn section_index(article: &Article, anchor: &str) -> Option<usize> {
     article.sections.iter().position(|s| s.id == section_id)
 }
 
+/// A request as an action on the open sections, if it concerns this article.
+fn action_for(article: &Article, request: &Request) -> Option<OpenAction> {
+    match request {
+        Request::Anchor(anchor) => section_index(article, anchor).map(OpenAction::Open),
+        Request::Section(id) => article
+            .sections
+            .iter()
+            .position(|s| s.id == id.as_str())
+            .map(OpenAction::Open),
+        Request::All(to) => Some(OpenAction::All(*to)),
+    }
+}
+
 /// The news card: source, headline, teaser, byline and dates, image, pull quote, the analysis
 /// sections, and the link to the full story.
 #[function_component]
@@ -95,30 +134,53 @@ pub fn Card(props: &CardProps) -> Html {
     let open = {
         let article = article.clone();
         let requested = options
-            .open
+            .request
             .as_ref()
-            .and_then(|(_, id)| section_index(&article, id));
+            .and_then(|(_, request)| action_for(&article, request));
         use_reducer(move || {
-            OpenSections(
-                article
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| s.open || requested == Some(i))
-                    .collect(),
-            )
+            let initial = Rc::new(OpenSections(
+                article.sections.iter().map(|s| s.open).collect(),
+            ));
+            match requested {
+                Some(action) => Rc::unwrap_or_clone(initial.reduce(action)),
+                None => Rc::unwrap_or_clone(initial),
+            }
         })
     };
     {
-        // A request pushed in after the first render (a hash change, the find bar).
+        // A request pushed in after the first render (a hash change, the find bar, a method).
         let article = article.clone();
         let open = open.dispatcher();
-        use_effect_with(options.open.clone(), move |request| {
-            if let Some(index) = request
+        let first = use_mut_ref(|| true);
+        use_effect_with(options.request.clone(), move |request| {
+            // The first render has applied it already.
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(action) = request
                 .as_ref()
-                .and_then(|(_, id)| section_index(&article, id))
+                .and_then(|(_, request)| action_for(&article, request))
             {
-                open.dispatch(OpenAction::Open(index));
+                open.dispatch(action);
+            }
+        });
+    }
+    {
+        // Every change after the first render goes out, whatever caused it.
+        let article = article.clone();
+        let on_toggle = options.on_toggle.clone();
+        let shown = use_mut_ref(|| open.0.clone());
+        use_effect_with(open.0.clone(), move |now: &Vec<bool>| {
+            let before = std::mem::replace(&mut *shown.borrow_mut(), now.clone());
+            for ((section, was), is) in article.sections.iter().zip(before).zip(now.iter()) {
+                if was != *is {
+                    on_toggle.emit(Toggled {
+                        article: AttrValue::from(article.id.clone()),
+                        section: AttrValue::from(section.id.clone()),
+                        title: attr(&section.title),
+                        open: *is,
+                    });
+                }
             }
         });
     }

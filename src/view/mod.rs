@@ -9,7 +9,7 @@ pub mod labels;
 mod root;
 mod section;
 
-pub use card::{Card, CardOptions, CardProps};
+pub use card::{Card, CardOptions, CardProps, Request, Toggled};
 pub use error::{ErrorCard, ErrorCardProps};
 pub use root::{CardRoot, CardRootProps, CardState};
 pub use section::{reading_minutes, SectionDisclosure, SectionDisclosureProps};
