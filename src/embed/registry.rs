@@ -4,11 +4,11 @@
 //! Yew apps are reused, not destroyed: Yew 0.23 never removes the event listener it puts on an
 //! app's root element ("the registry is never dropped in production"), so every destroyed app
 //! would leave its root element, a listener and a little wasm memory behind for the life of the
-//! page. A removed card's app is switched to the loading placeholder and kept, detached, and the
+//! page. A removed card's app is emptied (`CardState::Idle`) and kept, detached, and the
 //! next card to connect takes it. What stays allocated is bounded by the most cards ever
 //! connected at once, however many come and go. The old card's view state (its open sections)
 //! carries over only when the next card shows the same article in the same task, as when an
-//! element is moved in the document; otherwise the placeholder has rendered in between and the
+//! element is moved in the document; otherwise the empty state has rendered in between and the
 //! next card starts fresh.
 //!
 //! The registry is borrowed only for short, synchronous bookkeeping. Nothing that can call back
@@ -255,7 +255,7 @@ pub fn unmount(id: u32) {
         mut app, container, ..
     } = card;
     app.update(CardRootProps {
-        state: CardState::Loading,
+        state: CardState::Idle,
         options: CardOptions::default(),
     });
     container.remove();
@@ -493,6 +493,7 @@ fn failed(problems: Vec<Problem>) -> CardState {
 /// tests; a failure also goes to the console and out as an `article-card:error` event.
 fn announce(host: &HtmlElement, state: &CardState) {
     match state {
+        CardState::Idle => {}
         CardState::Loading => set_state(host, "loading"),
         CardState::Ready(article) => {
             set_state(host, "ready");

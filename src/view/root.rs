@@ -10,6 +10,8 @@ use crate::model::{Article, Problem};
 /// Where a card is in its life: the embedding glue moves it along, the view only shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CardState {
+    /// No card: an app kept, detached, for the next card to connect holds nothing.
+    Idle,
     Loading,
     Ready(Rc<Article>),
     Failed(Rc<Vec<Problem>>),
@@ -29,6 +31,7 @@ pub struct CardRootProps {
 pub fn CardRoot(props: &CardRootProps) -> Html {
     let host_lang = props.options.host_lang.clone();
     match &props.state {
+        CardState::Idle => Html::default(),
         CardState::Loading => html! {
             <div class="card-loading" part="loading" aria-busy="true">
                 <p class="card-loading__text">{ for_lang(host_lang.as_deref()).loading }</p>
