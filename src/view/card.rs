@@ -220,8 +220,8 @@ pub fn Card(props: &CardProps) -> Html {
             aria-labelledby={headline_id.clone()}
         >
             <header class="card__header">
-                <p class="card__source">{ text(&article.source.name) }</p>
-                <@{heading_tag(level - 1)} class="card__headline" id={headline_id.clone()}>
+                <p class="card__source" part="source">{ text(&article.source.name) }</p>
+                <@{heading_tag(level - 1)} class="card__headline" part="headline" id={headline_id.clone()}>
                     { text(&article.headline) }
                 </@>
                 if let Some(dek) = &article.dek {
@@ -243,7 +243,7 @@ pub fn Card(props: &CardProps) -> Html {
                 </figure>
             }
             if let Some(quote) = &article.quote {
-                <figure class="card__pullquote">
+                <figure class="card__pullquote" part="quote">
                     <blockquote class="card__quote"><p>{ text(&quote.text) }</p></blockquote>
                     if let Some(attribution) = &quote.attribution {
                         <figcaption class="card__attribution">{ text(attribution) }</figcaption>

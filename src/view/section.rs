@@ -43,6 +43,7 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 <button
                     type="button"
                     class="section__toggle"
+                    part="section-toggle"
                     id={button_id.clone()}
                     aria-expanded={if props.open { "true" } else { "false" }}
                     aria-controls={panel_id.clone()}
@@ -54,6 +55,7 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
             </@>
             <div
                 class="section__panel"
+                part="section-panel"
                 id={panel_id}
                 role="region"
                 aria-labelledby={[button_id.as_str(), " ", &props.headline_id].concat()}
