@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT, startServer } from './server.mjs';
@@ -98,19 +98,20 @@ test('bundle from a CDN origin (with SRI) and payloads from an API origin: CORS 
   // As scripts/release.sh prints it: the loader pinned by its Subresource Integrity hash.
   const loader = readFileSync(path.join(BUNDLE_DIR, 'article-card.js'));
   const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+  // examples/cross-origin.html, with its placeholder origins and hash made real.
   const dir = path.join(REPO_ROOT, 'target', 'e2e-cross-origin');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cross-origin</title>
-<link rel="icon" href="data:,">
-<script type="module" src="${cdn.origin}/article-card/1.0.0/article-card.js" integrity="${integrity}" crossorigin="anonymous"></script></head>
-<body><main>
-<article-card id="allowed" src="${api.origin}/cards/seed-anthropic-recall.json"></article-card>
-<article-card id="refused" src="${closed.origin}/cards/seed-anthropic-recall.json"></article-card>
-</main></body></html>
-`,
-  );
+  const template = readFileSync(path.join(REPO_ROOT, 'examples', 'cross-origin.html'), 'utf8');
+  const filled = template
+    .replaceAll('http://cdn.example', cdn.origin)
+    .replaceAll('http://api.example', api.origin)
+    .replaceAll('http://closed.example', closed.origin)
+    .replaceAll('sha384-INTEGRITY', integrity);
+  for (const placeholder of ['cdn.example', 'api.example', 'closed.example', 'INTEGRITY']) {
+    assert.ok(template.includes(placeholder) && !filled.includes(placeholder), placeholder);
+  }
+  writeFileSync(path.join(dir, 'index.html'), filled);
+  copyFileSync(path.join(REPO_ROOT, 'examples', 'publisher.css'), path.join(dir, 'publisher.css'));
   const site = await serve({ mounts: { '/': dir } });
   const { page, log, close } = await openPage(browser, site.origin, '/');
   try {
