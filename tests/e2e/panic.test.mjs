@@ -72,6 +72,8 @@ function addCard(page, id, attrs = {}) {
     ({ id, attrs }) => {
       const card = document.createElement('article-card');
       card.id = id;
+      // Rendered at once, wherever it lands on the page (not when scrolled near).
+      card.setAttribute('loading', 'eager');
       for (const [k, v] of Object.entries(attrs)) card.setAttribute(k, v);
       if (!attrs.src) {
         const script = document.createElement('script');
