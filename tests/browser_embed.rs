@@ -162,3 +162,54 @@ async fn removing_a_card_mid_fetch_cancels_it_quietly() {
 }
 
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
+    use article_card::embed::connect_with;
+    use wasm_bindgen::JsValue;
+
+    // Inline JSON is the seed; the object given wins.
+    let host = with_inline_payload(SEED);
+    let object = js_sys::JSON::parse(GARAGES).unwrap();
+    let id = connect_with(host.clone(), object);
+    yew::scheduler::flush().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
+    let headline = shadow(&host)
+        .query_selector("h2.card__headline")
+        .unwrap()
+        .expect("headline");
+    assert!(
+        text(&headline).starts_with("Council votes"),
+        "{}",
+        text(&headline)
+    );
+    disconnect(id);
+
+    // `null` means none: the inline JSON shows.
+    let id = connect_with(host.clone(), JsValue::NULL);
+    yew::scheduler::flush().await;
+    let headline = shadow(&host)
+        .query_selector("h2.card__headline")
+        .unwrap()
+        .expect("headline");
+    assert!(text(&headline).starts_with("Anthropic"));
+    disconnect(id);
+
+    // A cycle cannot be JSON: an error with its path, not an exception.
+    let cyclic = js_sys::Object::new();
+    js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let id = connect_with(host.clone(), cyclic.into());
+    yew::scheduler::flush().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+    let problems = text(
+        &shadow(&host)
+            .query_selector("details")
+            .unwrap()
+            .expect("details"),
+    );
+    assert!(
+        problems.contains("payload: is not valid JSON"),
+        "{problems}"
+    );
+    disconnect(id);
+}

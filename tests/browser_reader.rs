@@ -184,3 +184,91 @@ async fn payload_labels_replace_the_card_words() {
     // Not overridden: the card's own words.
     assert!(text(&one(&host, ".card__date")).starts_with("Published "));
 }
+
+#[wasm_bindgen_test]
+async fn method_requests_open_one_section_by_id_or_all_of_them() {
+    let ask = |n: u32, request: Request| CardOptions {
+        request: Some((n, request)),
+        ..CardOptions::default()
+    };
+    // Before the first render (a method called while the card was loading): applied at once.
+    let (host, mut app) = mount_with(&payload(""), ask(1, Request::All(true))).await;
+    assert_eq!(expanded(&host), ["true", "true", "true"]);
+    let mut update = |options: CardOptions| {
+        app.update(CardRootProps {
+            state: CardState::Ready(article(&payload(""))),
+            options,
+        })
+    };
+    update(ask(2, Request::All(false)));
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["false", "false", "false"]);
+    update(ask(3, Request::Section(AttrValue::from("next"))));
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["false", "false", "true"]);
+    // An id the card does not have, or its address form (that is what Anchor is for): nothing.
+    update(ask(4, Request::Section(AttrValue::from("nope"))));
+    yew::scheduler::flush().await;
+    update(ask(5, Request::Section(AttrValue::from("budget--who"))));
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["false", "false", "true"]);
+}
+
+#[wasm_bindgen_test]
+async fn every_change_after_the_first_render_is_reported_once_with_its_section() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use article_card::view::Toggled;
+
+    let heard: Rc<RefCell<Vec<Toggled>>> = Rc::default();
+    let on_toggle = {
+        let heard = heard.clone();
+        yew::Callback::from(move |toggled: Toggled| heard.borrow_mut().push(toggled))
+    };
+    // Opened from the start by a request: the initial state, not a change.
+    let options = CardOptions {
+        request: Some((1, Request::Section(AttrValue::from("who")))),
+        on_toggle: on_toggle.clone(),
+        ..CardOptions::default()
+    };
+    let (host, mut app) = mount_with(&payload(""), options).await;
+    assert!(heard.borrow().is_empty(), "no event for the first render");
+
+    let summary = |heard: &Rc<RefCell<Vec<Toggled>>>| {
+        heard
+            .borrow_mut()
+            .drain(..)
+            .map(|t| format!("{}/{}/{}={}", t.article, t.section, t.title, t.open))
+            .collect::<Vec<_>>()
+    };
+    one(&host, "[id='budget--what--button']").click();
+    yew::scheduler::flush().await;
+    assert_eq!(summary(&heard), ["budget/what/What=true"]);
+
+    one(&host, "button.card__expand").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        summary(&heard),
+        ["budget/next/Next=true"],
+        "only what changed"
+    );
+
+    app.update(CardRootProps {
+        state: CardState::Ready(article(&payload(""))),
+        options: CardOptions {
+            request: Some((2, Request::All(false))),
+            on_toggle,
+            ..CardOptions::default()
+        },
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(
+        summary(&heard),
+        [
+            "budget/what/What=false",
+            "budget/who/Who=false",
+            "budget/next/Next=false"
+        ]
+    );
+}
