@@ -496,11 +496,34 @@ fn announce(host: &HtmlElement, state: &CardState) {
         CardState::Idle => {}
         CardState::Loading => set_state(host, "loading"),
         CardState::Ready(article) => {
-            set_state(host, "ready");
-            events::dispatch_ready(host, article);
+            // After Yew has rendered it (its render is queued before this task), so that a
+            // listener finds the card in the shadow root; and only if the card still shows
+            // this article by then.
+            let host = host.clone();
+            let article = article.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if panic::failure().is_some() || !still_shows(&host, &article) {
+                    return;
+                }
+                set_state(&host, "ready");
+                events::dispatch_ready(&host, &article);
+            });
         }
         CardState::Failed(problems) => report_failure(host, problems),
     }
+}
+
+/// Whether the card in `host` is still connected and showing `article`.
+fn still_shows(host: &HtmlElement, article: &Rc<Article>) -> bool {
+    let host: &JsValue = host.as_ref();
+    REGISTRY.with(|r| {
+        r.try_borrow().is_ok_and(|r| {
+            r.cards.iter().any(|(_, card)| {
+                AsRef::<JsValue>::as_ref(&card.host) == host
+                    && matches!(&card.state, CardState::Ready(shown) if Rc::ptr_eq(shown, article))
+            })
+        })
+    })
 }
 
 fn report_failure(host: &HtmlElement, problems: &[Problem]) {

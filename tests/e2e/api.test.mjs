@@ -47,6 +47,9 @@ function recordEvents(page) {
           composed: event.composed,
           cancelable: event.cancelable,
           detail: JSON.parse(JSON.stringify(event.detail)),
+          // What a listener finds in the card at that moment.
+          shown: event.target.shadowRoot?.querySelector('.card__headline')?.textContent ?? null,
+          state: event.target.getAttribute('data-state'),
         });
       });
     }
@@ -97,6 +100,9 @@ test('events: ready and toggle reach document, bubbling and composed, whatever o
     assert.deepEqual(Object.keys(byTarget).sort(), ['api-card', 'early']);
     for (const event of ready) {
       assert.ok(event.bubbles && event.composed && !event.cancelable, JSON.stringify(event));
+      // Sent once the card is in the page: a listener can read it.
+      assert.equal(event.shown, event.detail.headline);
+      assert.equal(event.state, 'ready');
     }
     assert.equal(byTarget['api-card'].detail.id, 'garages-to-homes');
     assert.match(byTarget['api-card'].detail.headline, /car parks into 900 homes/);
