@@ -308,7 +308,7 @@ function report({ size, load, clicks, prerender }) {
     '- **vanilla JS peer**: `bench/vanilla/article-card-vanilla.js`, a hand-written custom element rendering the same payloads to the same markup with the same stylesheet (validating far less).',
     '- **static HTML**: the same markup written into the page, styled by the same stylesheet (linked once, its `:host` rules aimed at the element): no script at all, the physical limit.',
     '',
-    'Every page holds N cards with inline JSON payloads (the two fixtures, alternating). Times are from navigation start to the first animation frame after every card is rendered, median of ' +
+    'Every page holds N cards with inline JSON payloads (the two fixtures, alternating; the article-card cards have `loading="eager"`, so that every card renders at once, as on the other two pages). Times are from navigation start to the first animation frame after every card is rendered, median of ' +
       `${RUNS} runs (${RUNS_LARGE} for 1,000 cards), each in a fresh browser context with an empty cache.`,
     '',
     '## Download for the first card',

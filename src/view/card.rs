@@ -151,12 +151,9 @@ pub fn Card(props: &CardProps) -> Html {
         // A request pushed in after the first render (a hash change, the find bar, a method).
         let article = article.clone();
         let open = open.dispatcher();
-        let first = use_mut_ref(|| true);
+        // On the first render this repeats what the reducer's initial state applied, which
+        // changes nothing (and so renders nothing): cheaper than a hook to remember it.
         use_effect_with(options.request.clone(), move |request| {
-            // The first render has applied it already.
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
             if let Some(action) = request
                 .as_ref()
                 .and_then(|(_, request)| action_for(&article, request))
