@@ -10,6 +10,7 @@ import {
   assertBundleBuilt,
   inCard,
   launchBrowser,
+  measureMemory,
   openPage,
   sectionByTitle,
   waitForExpanded,
@@ -387,17 +388,7 @@ test('1,000 cards added from script and removed give their memory back, twice ov
     await waitForState(page, '#inline', 'ready');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const measure = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      const metric = (name) => metrics.find((m) => m.name === name)?.value;
-      const wasm = await page.evaluate(async () => {
-        const glue = await import('/article-card/article_card.js');
-        return (await glue.default()).memory.buffer.byteLength;
-      });
-      return { jsHeap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), listeners: metric('JSEventListeners'), wasm };
-    };
+    const measure = () => measureMemory(page, cdp);
     const cycle = async (count) => {
       await page.evaluate(async (count) => {
         const payload = await (await fetch('/cards/garages-to-homes.json')).json();

@@ -215,3 +215,26 @@ export function describeFocus(page) {
     return parts.join(' >> ') || '(nothing)';
   });
 }
+
+/**
+ * JS heap, DOM node and listener counts (Chrome DevTools Protocol, Performance.getMetrics; the
+ * session needs `Performance.enable`) and the wasm instance's memory, after a full garbage
+ * collection. The glue's init() hands back the running instance's exports, so its memory is
+ * every card's.
+ */
+export async function measureMemory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value;
+  const wasm = await page.evaluate(async () => {
+    const glue = await import('/article-card/article_card.js');
+    return (await glue.default()).memory.buffer.byteLength;
+  });
+  return {
+    jsHeap: metric('JSHeapUsedSize'),
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+    wasm,
+  };
+}

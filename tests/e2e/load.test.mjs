@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { DEFAULT_MOUNTS, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, openPage } from './browser.mjs';
+import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, measureMemory, openPage } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 300_000 };
 const CARDS = 1_000;
@@ -49,24 +49,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** JS heap, DOM node and listener counts, and wasm memory, after a full garbage collection. */
-async function measure(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name) => metrics.find((m) => m.name === name)?.value;
-  const wasm = await page.evaluate(async () => {
-    const glue = await import('/article-card/article_card.js');
-    return (await glue.default()).memory.buffer.byteLength;
-  });
-  return {
-    jsHeap: metric('JSHeapUsedSize'),
-    nodes: metric('Nodes'),
-    listeners: metric('JSEventListeners'),
-    wasm,
-  };
-}
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const fmt = (m) => `JS heap ${kib(m.jsHeap)}, wasm ${kib(m.wasm)}, ${m.nodes} DOM nodes, ${m.listeners} listeners`;
@@ -148,7 +130,7 @@ test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay wit
       ).length,
     );
     assert.equal(rendered, CARDS, 'every card rendered its four sections');
-    const loaded = await measure(page, cdp);
+    const loaded = await measureMemory(page, cdp);
     t.diagnostic(`${CARDS} cards ready ${renderMs} ms after load started waiting; ${fmt(loaded)}`);
 
     // Two batches of 10,000 toggles; the DOM ends as it started (every button is toggled an even
@@ -168,7 +150,7 @@ test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay wit
       const toggles = await toggleAll(page);
       assert.equal(toggles.clicks, 10_000);
       assert.equal(toggles.wrong, 0, 'buttons or panels in the wrong state after the toggles');
-      const after = await measure(page, cdp);
+      const after = await measureMemory(page, cdp);
       t.diagnostic(
         `${batch} 10,000 toggles in ${toggles.ms.toFixed(0)} ms (${toggles.frames} frames waited); after: ${fmt(after)}; ` +
           `growth: JS heap ${kib(after.jsHeap - before.jsHeap)}, wasm ${kib(after.wasm - before.wasm)}, ` +
@@ -193,14 +175,14 @@ test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay wit
     const holderHtml = await page.evaluate(() => document.querySelector('#cards').innerHTML);
     const removeAll = () => page.evaluate(() => document.querySelector('#cards').replaceChildren());
     await removeAll();
-    const empty1 = await measure(page, cdp);
+    const empty1 = await measureMemory(page, cdp);
     await page.evaluate((html) => {
       document.querySelector('#cards').innerHTML = html;
     }, holderHtml);
     await waitAllReady(page, CARDS);
-    const reloaded = await measure(page, cdp);
+    const reloaded = await measureMemory(page, cdp);
     await removeAll();
-    const empty2 = await measure(page, cdp);
+    const empty2 = await measureMemory(page, cdp);
     t.diagnostic(`all removed: ${fmt(empty1)}; all re-added: ${fmt(reloaded)}; removed again: ${fmt(empty2)}`);
     assert.ok(empty2.wasm - empty1.wasm <= BOUND.wasmSecondCycle, `wasm grew by ${empty2.wasm - empty1.wasm} bytes in a second cycle`);
     assert.ok(Math.abs(empty2.jsHeap - empty1.jsHeap) <= BOUND.jsHeapSecondCycle, `JS heap: ${kib(empty1.jsHeap)} then ${kib(empty2.jsHeap)}`);
