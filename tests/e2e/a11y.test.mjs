@@ -3,13 +3,12 @@
 // included), in the light and the dark theme, left to right and right to left, with the
 // sections closed and open. Zero violations of WCAG 2.2 A/AA and axe's best practices.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { DEFAULT_MOUNTS, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, openPage, waitForState, waitInPage } from './browser.mjs';
+import { BUNDLE_MOUNTS, useBrowserAndServer, waitForState, waitInPage } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,19 +19,7 @@ const PAGES = [
   { path: '/rtl.html', cards: ['#ar-card', '#ar-invalid'] },
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer({ mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { withPage } = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
 
 /** Runs axe in the page; returns each violation as "rule: target (summary)". */
 async function audit(page) {
@@ -50,8 +37,7 @@ async function audit(page) {
 for (const { path, cards } of PAGES) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: ${path} in the ${colorScheme} theme has no violations, sections closed and open`, TEST_TIMEOUT, async () => {
-      const { page, log, close } = await openPage(browser, server.origin, path);
-      try {
+      await withPage(path, {}, async ({ page, log }) => {
         await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
         for (const card of cards) {
           await waitForState(page, card, card.includes('invalid') ? 'error' : 'ready');
@@ -74,9 +60,7 @@ for (const { path, cards } of PAGES) {
         );
         assert.deepEqual(await audit(page), [], `${path} (${colorScheme}, open)`);
         assert.deepEqual(log.pageErrors, []);
-      } finally {
-        await close();
-      }
+      });
     });
   }
 }

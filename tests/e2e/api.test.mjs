@@ -2,17 +2,15 @@
 // error), the element's `payload` property and methods, lazy loading, and that cards added and
 // removed from script give back what they held. Pages: examples/api.html, examples/lazy.html.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer } from './server.mjs';
 import {
-  assertBundleBuilt,
+  BUNDLE_MOUNTS,
   inCard,
-  launchBrowser,
   measureMemory,
-  openPage,
   sectionByTitle,
+  useBrowserAndServer,
   waitForExpanded,
   waitForState,
   waitInPage,
@@ -21,19 +19,7 @@ import {
 const TEST_TIMEOUT = { timeout: 180_000 };
 const EVENTS = ['ready', 'toggle', 'link', 'error'];
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
 
 /** Records every article-card event heard on `document`, from before the page's scripts. */
 function recordEvents(page) {
@@ -63,19 +49,13 @@ async function takeEvents(page, type) {
   return type ? events.filter((e) => e.type === `article-card:${type}`) : events;
 }
 
+/** The harness's withPage, with every article-card event recorded from the start. */
 async function withPage(urlPath, options, fn) {
-  const opened = await openPage(browser, server.origin, urlPath, {
-    ...options,
-    beforeGoto: async (page) => {
-      await recordEvents(page);
-      await options.beforeGoto?.(page);
-    },
-  });
-  try {
-    return await fn(opened);
-  } finally {
-    await opened.close();
-  }
+  const beforeGoto = async (page) => {
+    await recordEvents(page);
+    await options.beforeGoto?.(page);
+  };
+  return harness.withPage(urlPath, { ...options, beforeGoto }, fn);
 }
 
 /** Waits until `count` events of `type` have been recorded (without taking them). */
@@ -383,8 +363,7 @@ test('lazy loading: only cards near the viewport fetch and render; eager, print 
 test('1,000 cards added from script and removed give their memory back, twice over', TEST_TIMEOUT, async () => {
   // A plain page: api.html logs every event into its own DOM, which would be memory the cards
   // did not hold.
-  const { page, context, close } = await openPage(browser, server.origin, '/inline.html');
-  try {
+  await harness.withPage('/inline.html', {}, async ({ page, context }) => {
     await waitForState(page, '#inline', 'ready');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -439,7 +418,5 @@ test('1,000 cards added from script and removed give their memory back, twice ov
     // Wasm memory never shrinks, but the second thousand cards fit in what the first left free
     // (give or take two 64 KiB pages of allocator fragmentation).
     assert.ok(two.full.wasm - one.full.wasm <= 128 << 10, `the second cycle grew wasm memory by ${mib(two.full.wasm - one.full.wasm)}`);
-  } finally {
-    await close();
-  }
+  });
 });

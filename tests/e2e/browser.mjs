@@ -8,12 +8,15 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT } from './server.mjs';
+import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM || '/usr/bin/chromium';
 // The built bundle under test; ARTICLE_CARD_BUNDLE points the tests at another build.
 export const BUNDLE_DIR = path.resolve(REPO_ROOT, process.env.ARTICLE_CARD_BUNDLE || path.join('dist', 'article-card'));
+/** The example site's mounts, with /article-card/ serving the bundle under test (BUNDLE_DIR). */
+export const BUNDLE_MOUNTS = Object.freeze({ ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR });
 
 /** How long to wait for a condition in the page before failing. */
 export const WAIT_MS = 20_000;
@@ -113,6 +116,58 @@ export async function openPage(browser, origin, urlPath, options = {}) {
     context,
     log,
     close: () => context.close(),
+  };
+}
+
+/**
+ * One server and one browser for a whole test file (starting Chromium per test would be slow),
+ * each test opening its own browser context. Registers node:test hooks: before the file's first
+ * test, check that the bundle is built, run `prepare`, start the server with `serverOptions` and
+ * launch Chromium; after its last test, close both. Call it once, at the top level of the file.
+ *
+ * `serverOptions` go to `start` as they are (for startServer: mounts, headers).
+ * The second argument:
+ *  - start(serverOptions): what starts the server, startServer unless given (faults.test.mjs
+ *    passes startFaultServer). It must resolve to an object with `origin` and `close()`.
+ *  - prepare(): work that must be done before the server starts, such as generating the pages it
+ *    serves or checking for another build.
+ *
+ * Returns { server, browser, withPage }. `server` and `browser` are getters, since neither exists
+ * until the hooks have run. `withPage(urlPath, options, fn)` opens `urlPath` on the server with
+ * openPage (same options: viewport, beforeGoto, waitUntil), resolves to what `fn(session)` does
+ * and closes the page's context even when `fn` throws.
+ */
+export function useBrowserAndServer(serverOptions = {}, { start = startServer, prepare } = {}) {
+  let server;
+  let browser;
+
+  before(async () => {
+    assertBundleBuilt();
+    await prepare?.();
+    server = await start(serverOptions);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return {
+    get server() {
+      return server;
+    },
+    get browser() {
+      return browser;
+    },
+    async withPage(urlPath, options, fn) {
+      const session = await openPage(browser, server.origin, urlPath, options);
+      try {
+        return await fn(session);
+      } finally {
+        await session.close();
+      }
+    },
   };
 }
 

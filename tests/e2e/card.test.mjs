@@ -6,26 +6,24 @@
 // One browser and one static server for the whole file; every test opens its
 // own browser context. No fixed sleeps: every wait is on a condition.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
+import { REPO_ROOT } from './server.mjs';
 import {
   BUNDLE_DIR,
-  assertBundleBuilt,
+  BUNDLE_MOUNTS,
   bundleFiles,
   computedStyle,
   describeFocus,
   hasFocus,
   inCard,
-  launchBrowser,
-  openPage,
   sectionByTitle,
+  useBrowserAndServer,
   waitForExpanded,
   waitForState,
-  waitInPage,
   wasmRequests,
 } from './browser.mjs';
 
@@ -42,31 +40,8 @@ const SEED_SECTION_TITLES = ['Why This Matters', 'Background Context', 'What Hap
 // Mounted in addition to the defaults to show the bundle works from any path.
 const VENDOR_PREFIX = '/vendor/article-card/1.0.0/';
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer({
-    mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR, [VENDOR_PREFIX]: BUNDLE_DIR },
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Open a page, run `fn({ page, log })`, always close the context. */
-async function withPage(urlPath, options, fn) {
-  const session = await openPage(browser, server.origin, urlPath, options);
-  try {
-    return await fn(session);
-  } finally {
-    await session.close();
-  }
-}
+const harness = useBrowserAndServer({ mounts: { ...BUNDLE_MOUNTS, [VENDOR_PREFIX]: BUNDLE_DIR } });
+const { withPage } = harness;
 
 const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -85,7 +60,7 @@ function assertNoErrors(log, what = 'the page') {
 
 /** Every request went to the test server: the card calls no third party. */
 function assertSameOrigin(log) {
-  const foreign = log.requests.filter((url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('data:'));
+  const foreign = log.requests.filter((url) => !url.startsWith(`${harness.server.origin}/`) && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests to other origins');
 }
 

@@ -2,33 +2,20 @@
 // (examples/inline.html) and a payload from a URL (examples/src.html). And the table of example
 // pages in docs/publishing.md: every page it lists exists and is loaded by the test it names.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT, startServer } from './server.mjs';
-import { assertBundleBuilt, inCard, launchBrowser, openPage, waitForState } from './browser.mjs';
+import { REPO_ROOT } from './server.mjs';
+import { BUNDLE_MOUNTS, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { withPage } = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
 
 test('inline.html: the inline payload renders, with no request beyond the bundle', TEST_TIMEOUT, async () => {
-  const { page, log, close } = await openPage(browser, server.origin, '/inline.html');
-  try {
+  await withPage('/inline.html', {}, async ({ page, log }) => {
     await waitForState(page, '#inline', 'ready');
     assert.match(await inCard(page, '#inline', '.card__headline').textContent(), /900 homes/);
     // The fallback link is in the light DOM, not shown once the card is.
@@ -41,14 +28,11 @@ test('inline.html: the inline payload renders, with no request beyond the bundle
     );
     assert.deepEqual(log.consoleErrors, []);
     assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('src.html: the fetched card renders; the missing one says so and offers to try again', TEST_TIMEOUT, async () => {
-  const { page, log, close } = await openPage(browser, server.origin, '/src.html');
-  try {
+  await withPage('/src.html', {}, async ({ page, log }) => {
     await waitForState(page, '#from-src', 'ready');
     await waitForState(page, '#missing', 'error');
     assert.match(await inCard(page, '#from-src', '.card__headline').textContent(), /Anthropic/);
@@ -56,9 +40,7 @@ test('src.html: the fetched card renders; the missing one says so and offers to 
     assert.match(problem, /^src: .*404/);
     assert.equal(await inCard(page, '#missing', 'button.card-error__retry').count(), 1);
     assert.deepEqual(log.pageErrors, []);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('docs/publishing.md lists each example page with the test that loads it', () => {

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
+import { DEFAULT_MOUNTS, REPO_ROOT, listenLocally, startServer } from './server.mjs';
 
 const GOOD = readFileSync(path.join(REPO_ROOT, 'fixtures', 'garages-to-homes.json'));
 /** How much an oversized fault offers at most: far over the card's limit, but bounded. */
@@ -202,18 +202,9 @@ export async function startFaultServer({ port = 0, mounts = DEFAULT_MOUNTS } = {
         res.end('No such fault\n');
     }
   });
-  server.keepAliveTimeout = 1000;
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actualPort = server.address().port;
+  const address = await listenLocally(server, port);
   return {
-    origin: `http://127.0.0.1:${actualPort}`,
-    port: actualPort,
+    ...address,
     records,
     heal: (name) => healed.add(name),
     hurt: (name) => healed.delete(name),

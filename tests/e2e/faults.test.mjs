@@ -8,20 +8,18 @@
 // No fixed sleeps: every wait is on a condition. Server-side delays (the slow server, the
 // paced oversized bodies) are part of the faults being tested.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { FAULTS, OVERSIZED_TOTAL, refusedPort, serveGoodOn, startFaultServer } from './faults-server.mjs';
-import { DEFAULT_MOUNTS, REPO_ROOT } from './server.mjs';
+import { REPO_ROOT } from './server.mjs';
 import {
-  BUNDLE_DIR,
-  assertBundleBuilt,
+  BUNDLE_MOUNTS,
   inCard,
-  launchBrowser,
-  openPage,
   sectionByTitle,
+  useBrowserAndServer,
   waitForExpanded,
   waitForState,
 } from './browser.mjs';
@@ -67,28 +65,13 @@ const FAILING = [
   { id: '#fault-version', fault: 'version-2', line: /^version: unsupported version 2; this card reads version 1$/ },
 ];
 
-let faults;
-let browser;
+// harness.server is the fault server: its /fault/… addresses fail, the rest is the example site.
+const harness = useBrowserAndServer({ mounts: BUNDLE_MOUNTS }, { start: startFaultServer });
 
-before(async () => {
-  assertBundleBuilt();
-  faults = await startFaultServer({ mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await faults?.close();
-});
-
+/** Opens faults.html with a port that refuses connections for its refused card; `fn` gets it as `refused`. */
 async function withFaultPage(fn) {
   const refused = await refusedPort();
-  const session = await openPage(browser, faults.origin, `/faults.html?refused=${refused}`);
-  try {
-    return await fn({ ...session, refused });
-  } finally {
-    await session.close();
-  }
+  return harness.withPage(`/faults.html?refused=${refused}`, {}, (session) => fn({ ...session, refused }));
 }
 
 const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -120,6 +103,7 @@ function unexpectedConsoleErrors(log) {
 }
 
 test('each network fault ends in its own clear error; the healthy cards stay intact', TEST_TIMEOUT, async (t) => {
+  const faults = harness.server;
   await withFaultPage(async ({ page, log }) => {
     await waitForState(page, '#healthy-inline', 'ready');
     await waitForState(page, '#healthy-src', 'ready');
@@ -205,6 +189,7 @@ test('each network fault ends in its own clear error; the healthy cards stay int
 });
 
 test('"Try again" really fetches again: once the server recovers, every failed card renders', TEST_TIMEOUT, async () => {
+  const faults = harness.server;
   const recovered = [];
   try {
     await withFaultPage(async ({ page, log, refused }) => {
@@ -258,14 +243,10 @@ test('"Try again" really fetches again: once the server recovers, every failed c
 });
 
 test('inline payloads show no retry button (retrying cannot change them)', TEST_TIMEOUT, async () => {
-  const session = await openPage(browser, faults.origin, '/invalid.html');
-  try {
-    const { page } = session;
+  await harness.withPage('/invalid.html', {}, async ({ page }) => {
     await waitForState(page, '#malformed-card', 'error');
     await waitForState(page, '#missing-card', 'error');
     assert.equal(await inCard(page, '#malformed-card', 'button.card-error__retry').isVisible(), false);
     assert.equal(await inCard(page, '#missing-card', 'button.card-error__retry').isVisible(), true, 'a src card shows it');
-  } finally {
-    await session.close();
-  }
+  });
 });

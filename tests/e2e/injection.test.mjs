@@ -7,13 +7,13 @@
 //
 //   bash scripts/build-bundle.sh && node --test tests/e2e/injection.test.mjs
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, openPage, waitForState } from './browser.mjs';
+import { REPO_ROOT } from './server.mjs';
+import { BUNDLE_MOUNTS, useBrowserAndServer, waitForState } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 240_000 };
 const CORPUS = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests', 'e2e', 'corpus', 'injection.json'), 'utf8')).strings;
@@ -119,19 +119,7 @@ function hasDangerousScheme(s) {
   return /^(javascript|vbscript|livescript|data|file|blob):/.test(bare);
 }
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer({ mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
 
 test(`the corpus has at least 100 injection strings in every category`, () => {
   assert.ok(CORPUS.length >= 100, `${CORPUS.length} strings`);
@@ -144,21 +132,18 @@ test(`the corpus has at least 100 injection strings in every category`, () => {
 test('no injection string runs, links, styles or shows as anything but text', TEST_TIMEOUT, async (t) => {
   const dialogs = [];
   const requests = [];
-  const session = await openPage(browser, server.origin, '/unstyled.html', {
-    beforeGoto: async (page) => {
-      page.on('dialog', (dialog) => {
-        dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-        dialog.dismiss().catch(() => {});
-      });
-      page.on('request', (req) => requests.push({ url: req.url(), type: req.resourceType() }));
-      // Nothing may leave the test server; an image a payload names elsewhere is refused here.
-      await page.route('**/*', (route) =>
-        route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort(),
-      );
-    },
-  });
-  const { page, log } = session;
-  try {
+  const beforeGoto = async (page) => {
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      dialog.dismiss().catch(() => {});
+    });
+    page.on('request', (req) => requests.push({ url: req.url(), type: req.resourceType() }));
+    // Nothing may leave the test server; an image a payload names elsewhere is refused here.
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(`${harness.server.origin}/`) ? route.continue() : route.abort(),
+    );
+  };
+  await harness.withPage('/unstyled.html', { beforeGoto }, async ({ page, log }) => {
     await waitForState(page, '#seed-card', 'ready');
     const before = await page.evaluate(() => ({
       globals: Object.getOwnPropertyNames(window),
@@ -344,7 +329,7 @@ test('no injection string runs, links, styles or shows as anything but text', TE
     const unexpected = requests.filter((r) => {
       // A payload's image may name any http(s) address (the route refused those elsewhere).
       if (r.type === 'image') return false;
-      if (!r.url.startsWith(`${server.origin}/`)) return true;
+      if (!r.url.startsWith(`${harness.server.origin}/`)) return true;
       return !['document', 'script', 'fetch'].includes(r.type) && new URL(r.url).pathname !== '/favicon.svg';
     });
     assert.deepEqual(unexpected, [], 'requests other than images and the page itself (no style, frame, font or media)');
@@ -356,7 +341,5 @@ test('no injection string runs, links, styles or shows as anything but text', TE
       `${CORPUS.length} strings, ${cards.length} cards: ${shownAsText} shown as text in 10 text fields each; ` +
         `URL fields refused ${urlsRefused}, accepted ${urlsAccepted} (all http(s) or relative)`,
     );
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -26,15 +26,15 @@
 // and replaces each card with what the command line renders for its payload. The binary is
 // built with cargo unless ARTICLE_CARD_BIN names one.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { REPO_ROOT, startServer } from './server.mjs';
-import { BUNDLE_DIR, WAIT_MS, assertBundleBuilt, launchBrowser, openPage, waitInPage } from './browser.mjs';
+import { REPO_ROOT } from './server.mjs';
+import { BUNDLE_MOUNTS, WAIT_MS, openPage, useBrowserAndServer, waitInPage } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const OUT_DIR = path.join(REPO_ROOT, 'target', 'layout-shift-e2e');
@@ -62,9 +62,6 @@ const PAGES = {
   prerendered: '/generated/prerendered.html',
   control: '/generated/control.html',
 };
-
-let server;
-let browser;
 
 function cli(args, input) {
   return execFileSync(BIN, args, { cwd: REPO_ROOT, encoding: 'utf8', input, maxBuffer: 16 << 20 });
@@ -102,8 +99,11 @@ function prerendered(html) {
   return out;
 }
 
-before(async () => {
-  assertBundleBuilt();
+/**
+ * Builds the command line (unless ARTICLE_CARD_BIN names one) and writes the control page, the
+ * pre-rendered page and their stylesheet into OUT_DIR.
+ */
+function generatePages() {
   if (!process.env.ARTICLE_CARD_BIN) {
     execFileSync('cargo', ['build', '--quiet', '--bin', 'article-card'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
@@ -113,18 +113,15 @@ before(async () => {
   writeFileSync(path.join(OUT_DIR, 'no-reserve.css'), withoutReserve(css));
   writeFileSync(path.join(OUT_DIR, 'control.html'), withStylesheet(html, 'no-reserve.css'));
   writeFileSync(path.join(OUT_DIR, 'prerendered.html'), prerendered(withStylesheet(html, 'no-reserve.css')));
+}
 
-  server = await startServer({
-    mounts: { '/article-card/': BUNDLE_DIR, '/cards/': 'fixtures', '/generated/': OUT_DIR, '/': 'examples' },
+const harness = useBrowserAndServer(
+  {
+    mounts: { ...BUNDLE_MOUNTS, '/generated/': OUT_DIR },
     headers: (urlPath) => (urlPath === PAGES.reserved ? { 'Content-Security-Policy': STRICT_CSP } : undefined),
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  },
+  { prepare: generatePages },
+);
 
 /**
  * Record, from before any page script: every Content-Security-Policy violation, every layout shift without recent input (its value, time
@@ -229,7 +226,7 @@ async function scrollToY(page, y) {
  * to the top, and wait for every card. Returns the recorded shifts and the session.
  */
 async function measurePage(urlPath, viewport) {
-  const session = await openPage(browser, server.origin, urlPath, {
+  const session = await openPage(harness.browser, harness.server.origin, urlPath, {
     viewport,
     beforeGoto: async (page) => {
       await recordLayoutShifts(page);
@@ -371,10 +368,10 @@ for (const viewport of VIEWPORTS) for (const { hash, where } of STARTS) {
 }
 
 test('without JavaScript: each card is its fallback link, and no space is reserved', TEST_TIMEOUT, async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS[1] });
+  const context = await harness.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS[1] });
   try {
     const page = await context.newPage();
-    await page.goto(new URL(PAGES.reserved, server.origin).href);
+    await page.goto(new URL(PAGES.reserved, harness.server.origin).href);
     const cards = await page.evaluate(() =>
       [...document.querySelectorAll('article-card')].map((card) => {
         const link = card.querySelector('.card-fallback a');

@@ -7,11 +7,10 @@
 //
 //   bash scripts/build-bundle.sh && node --test tests/e2e/load.test.mjs
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEFAULT_MOUNTS, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, measureMemory, openPage } from './browser.mjs';
+import { BUNDLE_MOUNTS, measureMemory, useBrowserAndServer } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 300_000 };
 const CARDS = 1_000;
@@ -36,19 +35,7 @@ const BOUND = {
   jsHeapSecondCycle: 2 * MiB,
 };
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer({ mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { withPage } = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const fmt = (m) => `JS heap ${kib(m.jsHeap)}, wasm ${kib(m.wasm)}, ${m.nodes} DOM nodes, ${m.listeners} listeners`;
@@ -115,9 +102,7 @@ function waitAllReady(page, n) {
 }
 
 test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay within the memory bounds`, TEST_TIMEOUT, async (t) => {
-  const session = await openPage(browser, server.origin, `/many.html?n=${CARDS}`);
-  const { page, log, context } = session;
-  try {
+  await withPage(`/many.html?n=${CARDS}`, {}, async ({ page, log, context }) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
 
@@ -191,7 +176,5 @@ test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay wit
 
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');
     assert.deepEqual(log.consoleErrors, [], 'console errors');
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -7,13 +7,13 @@
 //   bash scripts/build-bundle.sh && bash tests/e2e/build-test-bundle.sh
 //   node --test tests/e2e/panic.test.mjs
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, inCard, launchBrowser, openPage, waitForState } from './browser.mjs';
+import { DEFAULT_MOUNTS, REPO_ROOT } from './server.mjs';
+import { BUNDLE_DIR, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
 const TEST_BUNDLE_DIR = path.resolve(
@@ -22,25 +22,22 @@ const TEST_BUNDLE_DIR = path.resolve(
 );
 const CARDS = ['#seed-card', '#garages-card', '#missing-card'];
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
+/** Throw a helpful error when the test bundle has not been built yet. */
+function assertTestBundleBuilt() {
   if (!existsSync(path.join(TEST_BUNDLE_DIR, 'article_card_bg.wasm'))) {
     throw new Error(
       `The test bundle is not built (${path.relative(REPO_ROOT, TEST_BUNDLE_DIR)}/). ` +
         'Run `bash tests/e2e/build-test-bundle.sh` first.',
     );
   }
-  server = await startServer({ mounts: { ...DEFAULT_MOUNTS, '/article-card/': TEST_BUNDLE_DIR } });
-  browser = await launchBrowser();
-});
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The pages load the test bundle. The shipped one must be built too (the harness checks): the
+// last test reads it.
+const { withPage } = useBrowserAndServer(
+  { mounts: { ...DEFAULT_MOUNTS, '/article-card/': TEST_BUNDLE_DIR } },
+  { prepare: assertTestBundleBuilt },
+);
 
 /** Before the page's own scripts: record every article-card:error event and a host-page click. */
 function recordEvents(page) {
@@ -136,9 +133,7 @@ const TRIGGERS = {
 
 for (const [mode, trigger] of Object.entries(TRIGGERS)) {
   test(`a panic (${mode}) puts every card in the error state and tells the page`, TEST_TIMEOUT, async () => {
-    const session = await openPage(browser, server.origin, '/', { beforeGoto: recordEvents });
-    const { page, log } = session;
-    try {
+    await withPage('/', { beforeGoto: recordEvents }, async ({ page, log }) => {
       await waitForState(page, '#seed-card', 'ready');
       await waitForState(page, '#garages-card', 'ready');
       await waitForState(page, '#missing-card', 'error');
@@ -183,9 +178,7 @@ for (const [mode, trigger] of Object.entries(TRIGGERS)) {
       const expectedUncaught = mode === 'now' ? 0 : 1;
       assert.equal(log.pageErrors.length, expectedUncaught, JSON.stringify(log.pageErrors));
       for (const error of log.pageErrors) assert.match(error, /RuntimeError: unreachable/);
-    } finally {
-      await session.close();
-    }
+    });
   });
 }
 

@@ -9,20 +9,18 @@
 // test always checks what the current renderer writes. It builds the binary with cargo unless
 // ARTICLE_CARD_BIN names one.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { REPO_ROOT, startServer } from './server.mjs';
+import { REPO_ROOT } from './server.mjs';
 import {
   BUNDLE_DIR,
-  assertBundleBuilt,
   inCard,
-  launchBrowser,
-  openPage,
   sectionByTitle,
+  useBrowserAndServer,
   waitForExpanded,
   waitForState,
 } from './browser.mjs';
@@ -31,9 +29,6 @@ const TEST_TIMEOUT = { timeout: 120_000 };
 const OUT_DIR = path.join(REPO_ROOT, 'target', 'prerender-e2e');
 const BIN = process.env.ARTICLE_CARD_BIN || path.join(REPO_ROOT, 'target', 'debug', 'article-card');
 const CARDS = ['#seed', '#garages'];
-
-let server;
-let browser;
 
 function cli(...args) {
   return execFileSync(BIN, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
@@ -68,8 +63,8 @@ function withChangedPayload(fragment, change) {
   });
 }
 
-before(async () => {
-  assertBundleBuilt();
+/** Builds the command line (unless ARTICLE_CARD_BIN names one) and writes the pages it pre-renders into OUT_DIR. */
+function generatePages() {
   if (!process.env.ARTICLE_CARD_BIN) {
     execFileSync('cargo', ['build', '--quiet', '--bin', 'article-card'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
@@ -90,24 +85,10 @@ before(async () => {
   });
   writeFileSync(path.join(OUT_DIR, 'mismatch.html'), hostPage('Mismatched pre-render', [{ id: 'seed', html: mismatched }]));
   cli('render', '--standalone', '--out', path.join(OUT_DIR, 'standalone.html'), 'fixtures/seed-anthropic-recall.json');
-
-  server = await startServer({ mounts: { '/article-card/': BUNDLE_DIR, '/': OUT_DIR } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPage(urlPath, options, fn) {
-  const session = await openPage(browser, server.origin, urlPath, options);
-  try {
-    return await fn(session);
-  } finally {
-    await session.close();
-  }
 }
+
+const harness = useBrowserAndServer({ mounts: { '/article-card/': BUNDLE_DIR, '/': OUT_DIR } }, { prepare: generatePages });
+const { withPage } = harness;
 
 /** Layout shifts from the first paint on, kept in window.__shifts (installed before any script). */
 function recordLayoutShifts(page) {
@@ -319,10 +300,10 @@ test('control: a pre-render that does not match its payload is caught as a layou
 });
 
 test('without JavaScript the standalone page shows every section, with its structured data', TEST_TIMEOUT, async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await harness.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.origin}/standalone.html`);
+    await page.goto(`${harness.server.origin}/standalone.html`);
     assert.equal(await page.title(), 'Anthropic’s safety warnings may have just backfired — the government has pulled the plug on its most powerful AI | TechCrunch');
     const card = page.locator('article-card');
     assert.ok(await card.locator('h2.card__headline').isVisible());

@@ -4,20 +4,18 @@
 //
 // No fixed sleeps: every wait is on a condition.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
+import { REPO_ROOT } from './server.mjs';
 import {
-  BUNDLE_DIR,
-  assertBundleBuilt,
+  BUNDLE_MOUNTS,
   describeFocus,
   hasFocus,
   inCard,
-  launchBrowser,
-  openPage,
+  useBrowserAndServer,
   waitForExpanded,
   waitForState,
   waitInPage,
@@ -27,28 +25,8 @@ const TEST_TIMEOUT = { timeout: 120_000 };
 const SEED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', 'seed-anthropic-recall.json'), 'utf8'));
 const READER_CARDS = ['#seed-card', '#theme-card', '#level-card', '#es-card', '#override-card'];
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer({ mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPage(urlPath, options, fn) {
-  const opened = await openPage(browser, server.origin, urlPath, options);
-  try {
-    return await fn(opened);
-  } finally {
-    await opened.close();
-  }
-}
+const harness = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
+const { withPage } = harness;
 
 async function readerPage(urlPath, options, fn) {
   return withPage(urlPath, options, async (opened) => {
@@ -252,7 +230,7 @@ test('each open section links to its own address; following the link keeps it op
     const link = inCard(page, '#seed-card', '#anthropic-model-recall--background-context a.section__link');
     assert.equal(await link.textContent(), 'Link to this section');
     const href = await link.evaluate((a) => a.href);
-    assert.equal(href, `${server.origin}/reader.html#anthropic-model-recall--background-context`);
+    assert.equal(href, `${harness.server.origin}/reader.html#anthropic-model-recall--background-context`);
     await link.click();
     await waitInPage(page, () => window.location.hash === '#anthropic-model-recall--background-context');
     await waitForStates(page, '#seed-card', ['false', 'true', 'false', 'false']);

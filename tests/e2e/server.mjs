@@ -147,6 +147,25 @@ async function handle(req, res, mounts, extraHeaders) {
 }
 
 /**
+ * Make `server` listen on 127.0.0.1 at `port` (0: any free port) and resolve to its address,
+ * { origin, port }; reject when the port cannot be had. Shared by this static server and the fault
+ * server (faults-server.mjs).
+ */
+export async function listenLocally(server, port) {
+  // Keep-alive sockets would otherwise hold close() open after a browser disconnects.
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = server.address().port;
+  return { origin: `http://127.0.0.1:${actualPort}`, port: actualPort };
+}
+
+/**
  * Start a static server on 127.0.0.1.
  * `headers(urlPath)` may return extra response headers for a file (a Content-Security-Policy for
  * one page, CORS headers for a CDN), as a publisher's server would send them.
@@ -161,21 +180,9 @@ export async function startServer({ mounts = DEFAULT_MOUNTS, port = 0, headers }
       else res.destroy();
     });
   });
-  // Keep-alive sockets would otherwise hold close() open after a browser disconnects.
-  server.keepAliveTimeout = 1000;
-
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-
-  const actualPort = server.address().port;
+  const address = await listenLocally(server, port);
   return {
-    origin: `http://127.0.0.1:${actualPort}`,
-    port: actualPort,
+    ...address,
     close: () =>
       new Promise((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

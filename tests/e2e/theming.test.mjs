@@ -7,14 +7,14 @@
 //
 // No fixed sleeps: every wait is on a condition.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, openPage, waitForState, waitInPage } from './browser.mjs';
+import { REPO_ROOT } from './server.mjs';
+import { BUNDLE_MOUNTS, useBrowserAndServer, waitForState, waitInPage } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -156,21 +156,9 @@ const LOOKS = {
 };
 const CARDS = Object.keys(LOOKS);
 
-let server;
-let browser;
-
-before(async () => {
-  assertBundleBuilt();
-  server = await startServer({
-    mounts: { ...DEFAULT_MOUNTS, '/article-card/': BUNDLE_DIR },
-    headers: (p) => (p === PAGE ? { 'Content-Security-Policy': STRICT_CSP } : undefined),
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const { withPage } = useBrowserAndServer({
+  mounts: BUNDLE_MOUNTS,
+  headers: (p) => (p === PAGE ? { 'Content-Security-Policy': STRICT_CSP } : undefined),
 });
 
 /** Records CSP violations from before the first script runs. */
@@ -189,8 +177,7 @@ async function recordViolations(page) {
  * nothing went wrong. `allowConsoleError(text)` lets a test expect some console errors.
  */
 async function themedPage(fn, { colorScheme = 'light', allowConsoleError = () => false } = {}) {
-  const opened = await openPage(browser, server.origin, PAGE, { beforeGoto: recordViolations });
-  try {
+  return withPage(PAGE, { beforeGoto: recordViolations }, async (opened) => {
     await opened.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     for (const card of CARDS) {
       await opened.page.locator(card).scrollIntoViewIfNeeded();
@@ -206,9 +193,7 @@ async function themedPage(fn, { colorScheme = 'light', allowConsoleError = () =>
       'console errors',
     );
     return result;
-  } finally {
-    await opened.close();
-  }
+  });
 }
 
 /** How a card looks: computed styles read inside its shadow root. */
