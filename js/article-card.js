@@ -6,7 +6,10 @@
 // works wherever it is copied.
 import init, { command, connect, disconnect } from './article_card.js';
 
-const ready = init();
+// The engine (the .wasm, most of the bundle's bytes) is fetched when the first card needs it,
+// not when the page loads: a reader who never scrolls down to a lazy card never downloads it.
+let started;
+const engine = () => (started ??= init());
 
 // A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
 // hook has already put every card in the error state and told the console, so the exception
@@ -140,7 +143,7 @@ class ArticleCard extends HTMLElement {
   }
 
   #render() {
-    ready.then(
+    engine().then(
       () => {
         if (!this.isConnected || this.#id !== undefined) return;
         const id = call(connect, this, this.#payload);

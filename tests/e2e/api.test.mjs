@@ -4,6 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './server.mjs';
 
 import {
   BUNDLE_MOUNTS,
@@ -14,6 +17,7 @@ import {
   waitForExpanded,
   waitForState,
   waitInPage,
+  wasmRequests,
 } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
@@ -357,6 +361,26 @@ test('lazy loading: only cards near the viewport fetch and render; eager, print 
   await withPage('/lazy.html#garages-to-homes--next', { viewport: { width: 1280, height: 800 } }, async ({ page, log }) => {
     for (let i = 1; i <= 10; i += 1) await waitForState(page, `#card-${i}`, 'ready');
     assert.equal(fetched(log).length, 10);
+  });
+});
+
+test('lazy loading: a page whose only card is far down does not download the engine until the reader scrolls there', TEST_TIMEOUT, async () => {
+  // lazy.html with only its last three cards, the eager one made lazy: every card starts far down.
+  const beforeGoto = (page) =>
+    page.route('**/far.html', async (route) => {
+      const html = readFileSync(path.join(REPO_ROOT, 'examples', 'lazy.html'), 'utf8')
+        .replaceAll(' loading="eager"', '')
+        .replace(/<article-card id="card-[1-7]"[\s\S]*?<\/article-card>/g, '');
+      await route.fulfill({ status: 200, contentType: 'text/html', body: html });
+    });
+  await withPage('/far.html', { viewport: { width: 1280, height: 800 }, beforeGoto }, async ({ page, log }) => {
+    await page.evaluate(() => customElements.whenDefined('article-card'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    assert.deepEqual(wasmRequests(log), [], 'no .wasm before a card comes near');
+    assert.equal(await page.locator('article-card[data-state]').count(), 0);
+    await page.locator('#card-8').scrollIntoViewIfNeeded();
+    await waitForState(page, '#card-8', 'ready');
+    assert.equal(wasmRequests(log).length, 1);
   });
 });
 
