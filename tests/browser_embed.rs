@@ -5,6 +5,7 @@ mod common;
 
 use article_card::embed::{connect, disconnect};
 use common::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
@@ -161,8 +162,6 @@ async fn removing_a_card_mid_fetch_cancels_it_quietly() {
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("loading"));
 }
 
-use wasm_bindgen::JsCast;
-
 #[wasm_bindgen_test]
 async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
     use article_card::embed::connect_with;
@@ -211,5 +210,49 @@ async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
         problems.contains("payload: is not valid JSON"),
         "{problems}"
     );
+    disconnect(id);
+}
+
+#[wasm_bindgen_test]
+async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied() {
+    use article_card::embed::connect_with;
+    use wasm_bindgen::JsValue;
+
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    // 4 MiB of text in one field: refused by its length, without copying it into wasm memory.
+    let big = js_sys::Object::new();
+    let long = JsValue::from(js_sys::JsString::from("x").repeat(4 << 20));
+    js_sys::Reflect::set(&big, &"headline".into(), &long).unwrap();
+    let host = fresh_host("article-card");
+    let before = memory();
+    let id = connect_with(host.clone(), big.into());
+    yew::scheduler::flush().await;
+    assert!(
+        memory() - before < 1 << 20,
+        "wasm memory grew by {}",
+        memory() - before
+    );
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+    let problems = text(
+        &shadow(&host)
+            .query_selector("details")
+            .unwrap()
+            .expect("details"),
+    );
+    assert!(problems.contains("payload: "), "{problems}");
+    assert!(problems.contains("262144"), "{problems}");
+    disconnect(id);
+
+    // A function is not JSON: a problem, not an exception.
+    let function = js_sys::Function::new_no_args("return 1");
+    let id = connect_with(host.clone(), function.into());
+    yew::scheduler::flush().await;
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     disconnect(id);
 }

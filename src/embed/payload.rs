@@ -59,9 +59,19 @@ fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
 fn object_text(value: &JsValue) -> Result<String, Problem> {
     let problem = |detail: String| Problem::new("payload", ProblemKind::NotJson { detail });
     match js_sys::JSON::stringify(value) {
-        Ok(text) => text.as_string().ok_or_else(|| {
-            problem("the payload property must be an object, as JSON.parse would give".to_owned())
-        }),
+        // A function or a symbol: JSON has nothing for it (stringify gives undefined).
+        Ok(text) if !text.is_string() => Err(problem(
+            "the payload property must be an object, as JSON.parse would give".to_owned(),
+        )),
+        // Measured before it is copied into the card's memory, as inline text is: a huge
+        // object must not grow the wasm memory, which never shrinks.
+        Ok(text) if text.length() as usize > MAX_PAYLOAD_BYTES => Err(Problem::new(
+            "payload",
+            ProblemKind::PayloadOverLimit {
+                max: MAX_PAYLOAD_BYTES,
+            },
+        )),
+        Ok(text) => Ok(String::from(text)),
         Err(err) => Err(problem(
             err.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
