@@ -19,7 +19,7 @@ import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const COUNTS = [1, 10, 100, 1000];
-const RUNS = QUICK ? 1 : 5;
+const RUNS = QUICK ? 1 : 7;
 const RUNS_LARGE = QUICK ? 1 : 3; // the 1,000-card pages
 const CLICKS = QUICK ? 5 : 20;
 const VARIANTS = ['widget', 'vanilla', 'static'];
@@ -265,16 +265,32 @@ function prerenderThroughput() {
   execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'article-card'], { cwd: REPO_ROOT, stdio: 'inherit' });
   const dir = path.join(REPO_ROOT, 'target', 'bench', 'payloads');
   const out = path.join(REPO_ROOT, 'target', 'bench', 'rendered');
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const count = QUICK ? 2000 : 20000;
-  payloads(count).forEach((p, i) => writeFileSync(path.join(dir, `card-${i + 1}.json`), JSON.stringify(p)));
-  const start = process.hrtime.bigint();
-  const run = spawnSync(bin, ['render', '--out', out, dir], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) return { note: `not measured: render failed: ${run.stderr.slice(0, 300)}` };
-  const rendered = readdirSync(out).filter((f) => f.endsWith('.html')).length;
+  // The payloads are the same every run: written once, not deleted and rewritten (see below).
+  if (!existsSync(dir) || readdirSync(dir).length !== count) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    payloads(count).forEach((p, i) => writeFileSync(path.join(dir, `card-${i + 1}.json`), JSON.stringify(p)));
+  }
+  // Median of three full renders, each into a folder never used before, after the disk has
+  // written back what came before (`sync`). Deleting 20,000 files leaves the file system busy
+  // for seconds afterwards (measured here: the same render took 1.7 s into a new folder and
+  // 4-9 s into one just emptied), so the folders are only deleted after the last run.
+  const times = [];
+  let rendered = 0;
+  const outs = [];
+  for (let r = 0; r < (QUICK ? 1 : 3); r++) {
+    const into = `${out}-${r + 1}`;
+    outs.push(into);
+    spawnSync('sync');
+    const start = process.hrtime.bigint();
+    const run = spawnSync(bin, ['render', '--out', into, dir], { cwd: REPO_ROOT, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+    if (run.status !== 0) return { note: `not measured: render failed: ${run.stderr.slice(0, 300)}` };
+    rendered = readdirSync(into).filter((f) => f.endsWith('.html')).length;
+  }
+  outs.forEach((into) => rmSync(into, { recursive: true, force: true }));
+  const seconds = median(times);
   const cores = cpus().length;
   return { count, rendered, seconds, cores, perCorePerSecond: rendered / seconds / cores };
 }
@@ -358,7 +374,7 @@ function report({ size, load, clicks, prerender }) {
     lines.push(prerender.note, '');
   } else {
     lines.push(
-      `${prerender.rendered.toLocaleString('en')} payloads rendered to HTML in ${prerender.seconds.toFixed(2)} s on ${prerender.cores} cores: ` +
+      `${prerender.rendered.toLocaleString('en')} payloads rendered to HTML in ${prerender.seconds.toFixed(2)} s (median of three runs) on ${prerender.cores} cores: ` +
         `**${Math.round(prerender.perCorePerSecond).toLocaleString('en')} cards per second per core** (target: 10,000).`,
       '',
     );
@@ -394,9 +410,14 @@ async function main() {
 
     const load = Object.fromEntries(VARIANTS.map((v) => [v, {}]));
     for (const n of COUNTS) {
+      // Round-robin over the variants, run by run: a slow spell on a shared machine then slows
+      // every variant alike instead of one of them.
+      const runsOf = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+      for (let r = 0; r < (n >= 1000 ? RUNS_LARGE : RUNS); r++) {
+        for (const v of VARIANTS) runsOf[v].push(await measureLoad(browser, server.origin, v, n));
+      }
       for (const v of VARIANTS) {
-        const runs = [];
-        for (let r = 0; r < (n >= 1000 ? RUNS_LARGE : RUNS); r++) runs.push(await measureLoad(browser, server.origin, v, n));
+        const runs = runsOf[v];
         load[v][n] = {
           done: median(runs.map((x) => x.done)),
           blocking: median(runs.map((x) => x.blocking)),
