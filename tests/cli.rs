@@ -5,10 +5,10 @@
 
 mod support;
 
-use support::repo;
+use support::{copy_fixture, repo, temp_dir};
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
@@ -54,13 +54,6 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         String::from_utf8(stdout).unwrap(),
         String::from_utf8(stderr).unwrap(),
     )
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn path_str(path: &Path) -> &str {
@@ -501,17 +494,8 @@ fixtures/invalid/blank-texts.json:6:44: error: sections[0].body: must not be emp
 fn render_a_folder() {
     let dir = temp_dir("cli-render-folder");
     let input = dir.join("cards");
-    std::fs::create_dir_all(input.join("archive")).unwrap();
-    std::fs::copy(
-        repo().join("fixtures/seed-anthropic-recall.json"),
-        input.join("seed.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo().join("fixtures/garages-to-homes.json"),
-        input.join("archive/garages.json"),
-    )
-    .unwrap();
+    copy_fixture("seed-anthropic-recall.json", &input.join("seed.json"));
+    copy_fixture("garages-to-homes.json", &input.join("archive/garages.json"));
     let out = dir.join("html");
     let (code, stdout, err) = run(&["render", "--out", path_str(&out), path_str(&input)], None);
     assert_eq!((code, stdout.as_str()), (0, ""), "{err}");
@@ -540,11 +524,7 @@ fn render_a_folder() {
     );
     assert!(err.trim_end().ends_with("on 1 thread"), "{err}");
 
-    std::fs::copy(
-        repo().join("fixtures/invalid/bad-image.json"),
-        input.join("bad.json"),
-    )
-    .unwrap();
+    copy_fixture("invalid/bad-image.json", &input.join("bad.json"));
     let (code, _, err) = run(
         &[
             "render",

@@ -9,9 +9,7 @@
 
 mod support;
 
-use support::{assert_snapshot, read, repo};
-
-use std::path::PathBuf;
+use support::{assert_snapshot, copy_fixture, read, temp_dir};
 
 use article_card::model::article_from_str;
 use article_card::render::batch::{recorded_fingerprint, render_dir, BatchOptions, Failure};
@@ -251,35 +249,15 @@ fn the_stylesheet_is_minified_without_changing_a_rule() {
     );
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn folders_render_in_parallel_and_skip_what_is_unchanged() {
     let root = temp_dir("render-batch");
     let input = root.join("cards");
     let output = root.join("html");
-    std::fs::create_dir_all(input.join("2026/11")).unwrap();
     std::fs::create_dir_all(input.join(".drafts")).unwrap();
-    std::fs::copy(
-        repo().join("fixtures/seed-anthropic-recall.json"),
-        input.join("seed.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo().join("fixtures/garages-to-homes.json"),
-        input.join("2026/11/garages.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo().join("fixtures/invalid/blank-texts.json"),
-        input.join("broken.json"),
-    )
-    .unwrap();
+    copy_fixture("seed-anthropic-recall.json", &input.join("seed.json"));
+    copy_fixture("garages-to-homes.json", &input.join("2026/11/garages.json"));
+    copy_fixture("invalid/blank-texts.json", &input.join("broken.json"));
     std::fs::write(input.join(".drafts/draft.json"), "{}").unwrap();
     std::fs::write(input.join("notes.txt"), "not a payload").unwrap();
     let options = BatchOptions {
@@ -358,11 +336,7 @@ fn folders_render_in_parallel_and_skip_what_is_unchanged() {
 #[test]
 fn an_output_folder_inside_the_input_is_not_read_as_input() {
     let root = temp_dir("render-nested");
-    std::fs::copy(
-        repo().join("fixtures/seed-anthropic-recall.json"),
-        root.join("seed.json"),
-    )
-    .unwrap();
+    copy_fixture("seed-anthropic-recall.json", &root.join("seed.json"));
     let output = root.join("out");
     std::fs::create_dir_all(&output).unwrap();
     std::fs::write(output.join("stray.json"), "{}").unwrap();

@@ -7,6 +7,23 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// An empty folder of this name under cargo's temporary folder for integration tests.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Copies `fixtures/{fixture}` to `to`, making the folders on the way.
+pub fn copy_fixture(fixture: &str, to: &Path) {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    let from = repo().join("fixtures").join(fixture);
+    std::fs::copy(&from, to).unwrap_or_else(|e| panic!("copying {}: {e}", from.display()));
+}
+
 /// A file's text; `path` is relative to the repository (or absolute).
 pub fn read(path: impl AsRef<Path>) -> String {
     let path = repo().join(path);
