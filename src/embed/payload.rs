@@ -33,15 +33,35 @@ pub fn source(host: &HtmlElement, given: &JsValue) -> PayloadSource {
     }
 }
 
-/// The script's text, refused without copying it into the card's memory when its length alone
-/// proves it too large: a UTF-8 encoding is never shorter than the UTF-16 the page holds.
+/// The script's text (see [`within_limit`]).
 fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
     let text = js_sys::Reflect::get(script, &JsValue::from_str("textContent"))
         .ok()
         .and_then(|value| value.dyn_into::<js_sys::JsString>().ok());
-    let Some(text) = text else {
-        return Ok(String::new());
-    };
+    text.map_or(Ok(String::new()), within_limit)
+}
+
+/// An object handed to the element, as JSON text, so that it goes through exactly the checks
+/// (size, depth, every field) that fetched and inline payloads go through. Cycles, `BigInt`s
+/// and throwing getters are problems here, not exceptions.
+fn object_text(value: &JsValue) -> Result<String, Problem> {
+    let problem = |detail: String| Problem::new("payload", ProblemKind::NotJson { detail });
+    let text = js_sys::JSON::stringify(value).map_err(|err| {
+        problem(error_message(&err).unwrap_or_else(|| "it cannot be written as JSON".to_owned()))
+    })?;
+    // A function or a symbol: JSON has nothing for it (stringify gives undefined).
+    if !text.is_string() {
+        return Err(problem(
+            "the payload property must be an object, as JSON.parse would give".to_owned(),
+        ));
+    }
+    within_limit(text)
+}
+
+/// Page text as a Rust string, refused without copying it into the card's memory (which never
+/// shrinks) when its length alone proves it too large: a UTF-8 encoding is never shorter than
+/// the UTF-16 the page holds.
+fn within_limit(text: js_sys::JsString) -> Result<String, Problem> {
     if text.length() as usize > MAX_PAYLOAD_BYTES {
         return Err(Problem::new(
             "payload",
@@ -53,41 +73,17 @@ fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
     Ok(String::from(text))
 }
 
-/// An object handed to the element, as JSON text, so that it goes through exactly the checks
-/// (size, depth, every field) that fetched and inline payloads go through. Cycles, `BigInt`s
-/// and throwing getters are problems here, not exceptions.
-fn object_text(value: &JsValue) -> Result<String, Problem> {
-    let problem = |detail: String| Problem::new("payload", ProblemKind::NotJson { detail });
-    match js_sys::JSON::stringify(value) {
-        // A function or a symbol: JSON has nothing for it (stringify gives undefined).
-        Ok(text) if !text.is_string() => Err(problem(
-            "the payload property must be an object, as JSON.parse would give".to_owned(),
-        )),
-        // Measured before it is copied into the card's memory, as inline text is: a huge
-        // object must not grow the wasm memory, which never shrinks.
-        Ok(text) if text.length() as usize > MAX_PAYLOAD_BYTES => Err(Problem::new(
-            "payload",
-            ProblemKind::PayloadOverLimit {
-                max: MAX_PAYLOAD_BYTES,
-            },
-        )),
-        Ok(text) => Ok(String::from(text)),
-        Err(err) => Err(problem(
-            err.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "it cannot be written as JSON".to_owned()),
-        )),
-    }
+/// The message of a thrown JavaScript `Error`.
+fn error_message(err: &JsValue) -> Option<String> {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
 }
 
 /// Payload text to a validated article, the size checked before any parsing.
 pub fn parse(text: &str) -> Result<Article, Vec<Problem>> {
     model::check_size(text.len()).map_err(|p| vec![p])?;
     let value = js_sys::JSON::parse(text).map_err(|err| {
-        let detail = err
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "syntax error".to_owned());
+        let detail = error_message(&err).unwrap_or_else(|| "syntax error".to_owned());
         vec![Problem::new("payload", ProblemKind::NotJson { detail })]
     })?;
     let doc = js_json::from_js(&value).ok_or_else(|| {
