@@ -52,6 +52,8 @@ class ArticleCard extends HTMLElement {
   #id = undefined;
   #payload = undefined;
   #command = undefined;
+  // Upgrading: a payload was taken over from before the element was defined.
+  #adopted = false;
 
   constructor() {
     super();
@@ -61,10 +63,12 @@ class ArticleCard extends HTMLElement {
       const value = this.payload;
       delete this.payload;
       this.#payload = value ?? undefined;
+      this.#adopted = true;
     }
   }
 
   connectedCallback() {
+    this.#adopted = false;
     const observer = ArticleCard.#observer;
     if (this.getAttribute('loading') === 'eager' || !observer || deepLink()) {
       this.#start();
@@ -85,8 +89,9 @@ class ArticleCard extends HTMLElement {
       if (newValue === 'eager' && ArticleCard.#waiting.has(this)) this.#wake();
       return;
     }
-    // A new address replaces a payload set from script: the last one set is shown.
-    this.#payload = undefined;
+    // A new address replaces a payload set from script: the last one set is shown. Not the
+    // address the element already had when it was upgraded: the script set its payload later.
+    if (!this.#adopted) this.#payload = undefined;
     this.#restart();
   }
 
