@@ -53,19 +53,7 @@ fn seed_fixture_reads_as_designed() {
 /// and everywhere else the two agree.
 #[test]
 fn seed_fixture_keeps_the_seed_text() {
-    let seed_dir = repo().join("../shared/seed");
-    let seed_file = std::fs::read_dir(&seed_dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "the seed article is expected at {}: {e}",
-                seed_dir.display()
-            )
-        })
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .expect("a .txt seed file");
-    let seed = read(&seed_file).replace("โฆ", "โ");
+    let seed = read("fixtures/digests/seed-anthropic-recall.txt").replace("โฆ", "โ");
     let article = article_from_str(&read("fixtures/seed-anthropic-recall.json")).unwrap();
     let mend = |s: &str| -> String {
         s.chars()
