@@ -222,8 +222,7 @@ fn validate_syntax_errors_and_unreadable_files() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "<stdin>:4:0: error: payload: is not valid JSON (EOF while parsing an object at line 4 column 0)\n"
-            .replace(":4:0:", ":4:1:")
+        "<stdin>:4:1: error: payload: is not valid JSON (the text ends before the document does at line 4 column 1)\n"
     );
     let (code, out, _) = run(
         &[

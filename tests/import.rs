@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{assert_snapshot, read, repo};
+use support::{assert_snapshot, read};
 
 use std::collections::BTreeMap;
 

@@ -86,7 +86,7 @@ fn seed_fixture_keeps_the_seed_text() {
 fn invalid_payloads_report_every_problem_with_its_path() {
     let cases: &[(&str, &str, &[&str])] = &[
         ("not an object", "[1, 2]", &["payload: must be an object, not an array"]),
-        ("not JSON", "{\"version\": 1,", &["payload: is not valid JSON (EOF while parsing a value at line 1 column 14)"]),
+        ("not JSON", "{\"version\": 1,", &["payload: is not valid JSON (the text ends before the document does at line 1 column 15)"]),
         ("empty object", "{}", &["version: is required", "headline: is required", "source: is required"]),
         (
             "unsupported version is reported alone",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::report::{self, display_name, read_input, ReadError};
 use super::{Exit, ImportArgs};
 use crate::import::{self, Attribution, Options};
-use crate::model;
+use crate::model::{self, read, Json};
 
 pub fn run(args: &ImportArgs) -> Exit {
     let name = display_name(&args.file);
@@ -88,11 +88,24 @@ fn read_sources(path: &std::path::Path) -> Result<BTreeMap<String, String>, (Exi
         Err(ReadError::Io(message)) => return Err((Exit::Io, message)),
         Err(ReadError::NotUtf8(message)) => return Err((Exit::Invalid, message)),
     };
-    let map: BTreeMap<String, String> = serde_json::from_str(&text).map_err(|err| {
+    let shape = || "must be a JSON object of source names to URLs".to_owned();
+    let doc = read::document(&text).map_err(|unreadable| {
         (
             Exit::Invalid,
-            format!("must be a JSON object of source names to URLs ({err})"),
+            format!("{} ({})", shape(), unreadable.problem.kind),
         )
     })?;
-    Ok(map)
+    let Json::Object(members) = doc.json else {
+        return Err((Exit::Invalid, shape()));
+    };
+    members
+        .into_iter()
+        .map(|(name, url)| match url {
+            Json::String(url) => Ok((name, url)),
+            other => Err((
+                Exit::Invalid,
+                format!("{}: {name} is {}, not a string", shape(), other.kind()),
+            )),
+        })
+        .collect()
 }

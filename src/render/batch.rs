@@ -13,14 +13,13 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{render_article, RenderOptions};
-use crate::model::{self, Problem};
+use super::{render_payload, RenderOptions};
+use crate::model::Problem;
 
 /// Marks the fingerprint comment: `<!-- article-card render 0123…ef -->`.
 pub const FINGERPRINT_MARK: &str = "<!-- article-card render ";
@@ -219,19 +218,14 @@ fn render_one(
             )));
         }
     };
-    let article = match model::article_from_str(&text) {
-        Ok(article) => article,
-        Err(problems) => return Outcome::Failed(Failure::Invalid { text, problems }),
-    };
-    let inline = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|doc| serde_json::to_string(&doc).ok())
-        .unwrap_or_default();
     let render = RenderOptions {
         fingerprint: Some(fingerprint),
         ..options.render.clone()
     };
-    let html = render_article(Rc::new(article), &inline, &render);
+    let html = match render_payload(&text, &render) {
+        Ok(html) => html,
+        Err(problems) => return Outcome::Failed(Failure::Invalid { text, problems }),
+    };
     match write_atomically(&target, html.as_bytes()) {
         Ok(()) => Outcome::Rendered,
         Err(err) => Outcome::Failed(Failure::Io(format!(

@@ -26,7 +26,7 @@ mod minify;
 
 use std::rc::Rc;
 
-use crate::model::{self, Article, Problem};
+use crate::model::{self, read, Article, Problem};
 use crate::view::{CardRoot, CardRootProps, CardState};
 
 pub use json_ld::json_ld;
@@ -52,14 +52,14 @@ pub struct RenderOptions {
 }
 
 /// Validates payload text and renders it. Problems are the model's, with their JSON paths.
+/// The payload goes inline as the reader read it, written compactly: the widget then reads the
+/// very values this card was rendered from (a lone surrogate already U+FFFD, no byte-order
+/// mark).
 pub fn render_payload(text: &str, options: &RenderOptions) -> Result<String, Vec<Problem>> {
-    let article = model::article_from_str(text)?;
-    // The payload parsed a moment ago, so this parse cannot fail; the fallback keeps the card
-    // whole even so.
-    let inline = serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|doc| serde_json::to_string(&doc).ok())
-        .unwrap_or_default();
+    let doc = read::document(text).map_err(|unreadable| vec![unreadable.problem])?;
+    let article = model::article_from_json(&doc.json)?;
+    // Writing a tree of strings, numbers and maps to a String cannot fail.
+    let inline = serde_json::to_string(&doc.json).unwrap_or_default();
     Ok(render_article(Rc::new(article), &inline, options))
 }
 
