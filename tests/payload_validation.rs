@@ -284,3 +284,30 @@ fn a_huge_section_list_costs_a_bounded_number_of_problems() {
     );
     assert_eq!(found[12], "sections[11]: must be an object, not a number");
 }
+
+/// Issue 15, defect 3: the command line refused a lone surrogate ("unexpected end of hex
+/// escape") that the widget shows as U+FFFD, and refused a byte-order mark the widget accepts
+/// by `src`. Every case of the shared table must get the verdict the widget gives it
+/// (tests/browser_verdicts.rs runs the same table through the widget's own parse).
+#[test]
+fn issue15_cli_and_widget_give_one_verdict_for_surrogates_and_byte_order_marks() {
+    let corpus: serde_json::Value =
+        serde_json::from_str(&read("tests/e2e/corpus/verdicts.json")).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let about = case["about"].as_str().unwrap();
+        let payload = case["payload"].as_str().unwrap();
+        match (article_from_str(payload), case.get("headline")) {
+            (Ok(article), Some(headline)) => {
+                assert_eq!(Some(&*article.headline), headline.as_str(), "{about}")
+            }
+            (Err(problems), None) => {
+                let expected = case["problem"].as_str().unwrap();
+                let first = problems[0].to_string();
+                assert!(first.starts_with(expected), "{about}: {first}");
+            }
+            (result, _) => panic!("{about}: {result:?}"),
+        }
+    }
+}
