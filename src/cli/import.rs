@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::report::{self, display_name, read_input, ReadError};
+use super::report::{self, display_name, read_input};
 use super::{Exit, ImportArgs};
 use crate::import::{self, Attribution, Options};
 use crate::model::{self, read, Json};
@@ -22,16 +22,9 @@ pub fn run(args: &ImportArgs) -> Exit {
         },
         None => BTreeMap::new(),
     };
-    let digest = match read_input(&args.file) {
+    let digest = match report::read_or_note(&args.file) {
         Ok(text) => text,
-        Err(ReadError::Io(message)) => {
-            report::note(&format!("{name}: error: {message}"));
-            return Exit::Io;
-        }
-        Err(ReadError::NotUtf8(message)) => {
-            report::note(&format!("{name}: error: {message}"));
-            return Exit::Invalid;
-        }
+        Err(exit) => return exit,
     };
     let options = Options {
         source_url: args.source_url.clone(),
@@ -83,11 +76,7 @@ pub fn run(args: &ImportArgs) -> Exit {
 
 /// Reads a `--sources` file: a JSON object of source names to URLs.
 fn read_sources(path: &std::path::Path) -> Result<BTreeMap<String, String>, (Exit, String)> {
-    let text = match read_input(path) {
-        Ok(text) => text,
-        Err(ReadError::Io(message)) => return Err((Exit::Io, message)),
-        Err(ReadError::NotUtf8(message)) => return Err((Exit::Invalid, message)),
-    };
+    let text = read_input(path).map_err(|err| (err.exit(), err.message().to_owned()))?;
     let shape = || "must be a JSON object of source names to URLs".to_owned();
     let doc = read::document(&text).map_err(|unreadable| {
         (

@@ -30,6 +30,32 @@ pub enum ReadError {
     NotUtf8(String),
 }
 
+impl ReadError {
+    /// How the command exits over it: an unreadable file is an I/O failure, text that is not
+    /// UTF-8 an invalid input.
+    pub fn exit(&self) -> Exit {
+        match self {
+            ReadError::Io(_) => Exit::Io,
+            ReadError::NotUtf8(_) => Exit::Invalid,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            ReadError::Io(message) | ReadError::NotUtf8(message) => message,
+        }
+    }
+}
+
+/// Reads an input as [`read_input`] does, or says why not on standard error
+/// (`name: error: …`) and returns the exit code for it.
+pub fn read_or_note(path: &Path) -> Result<String, Exit> {
+    read_input(path).map_err(|err| {
+        note(&format!("{}: error: {}", display_name(path), err.message()));
+        err.exit()
+    })
+}
+
 /// Reads a file, or standard input for `-`, as UTF-8 text.
 pub fn read_input(path: &Path) -> Result<String, ReadError> {
     let mut bytes = Vec::new();

@@ -149,6 +149,8 @@ fn steps(path: &str) -> Vec<Step<'_>> {
 type Fault = (usize, &'static str);
 
 const UNFINISHED: &str = "the text ends before the document does";
+const AFTER_MEMBER: &str = "expected `,` or `}` after an object member";
+const AFTER_ITEM: &str = "expected `,` or `]` after an array item";
 
 struct Parser<'t> {
     text: &'t str,
@@ -212,39 +214,23 @@ impl Parser<'_> {
             None => return Err((start, UNFINISHED)),
             Some(b'{') => {
                 let mut members = Vec::new();
-                self.at += 1;
-                self.skip_space();
-                if self.peek() == Some(b'}') {
-                    self.at += 1;
-                } else {
-                    loop {
-                        let key = self.key()?;
-                        let (value, span) = self.value_after_space(depth + 1)?;
-                        members.push((key, value));
-                        items.push(span);
-                        if self.close(b'}', "expected `,` or `}` after an object member")? {
-                            break;
-                        }
-                    }
-                }
+                self.items(b'}', AFTER_MEMBER, |p| {
+                    let key = p.key()?;
+                    let (value, span) = p.value_after_space(depth + 1)?;
+                    members.push((key, value));
+                    items.push(span);
+                    Ok(())
+                })?;
                 Json::Object(members)
             }
             Some(b'[') => {
                 let mut values = Vec::new();
-                self.at += 1;
-                self.skip_space();
-                if self.peek() == Some(b']') {
-                    self.at += 1;
-                } else {
-                    loop {
-                        let (value, span) = self.value_after_space(depth + 1)?;
-                        values.push(value);
-                        items.push(span);
-                        if self.close(b']', "expected `,` or `]` after an array item")? {
-                            break;
-                        }
-                    }
-                }
+                self.items(b']', AFTER_ITEM, |p| {
+                    let (value, span) = p.value_after_space(depth + 1)?;
+                    values.push(value);
+                    items.push(span);
+                    Ok(())
+                })?;
                 Json::Array(values)
             }
             Some(_) => self.scalar()?,
@@ -254,6 +240,28 @@ impl Parser<'_> {
             items,
         };
         Ok((json, span))
+    }
+
+    /// The members or items of an object or array, from its opening bracket to `closer`, each
+    /// read by `item`.
+    fn items(
+        &mut self,
+        closer: u8,
+        fault: &'static str,
+        mut item: impl FnMut(&mut Self) -> Result<(), Fault>,
+    ) -> Result<(), Fault> {
+        self.at += 1;
+        self.skip_space();
+        if self.peek() == Some(closer) {
+            self.at += 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            if self.close(closer, fault)? {
+                return Ok(());
+            }
+        }
     }
 
     fn value_after_space(&mut self, depth: usize) -> Result<(Json, Span), Fault> {
@@ -424,9 +432,9 @@ impl Parser<'_> {
                     return Ok(());
                 };
                 let fault = if closer == b'}' {
-                    "expected `,` or `}` after an object member"
+                    AFTER_MEMBER
                 } else {
-                    "expected `,` or `]` after an array item"
+                    AFTER_ITEM
                 };
                 if !self.close(closer, fault)? {
                     if closer == b'}' {
