@@ -33,12 +33,19 @@ pub fn source(host: &HtmlElement, given: &JsValue) -> PayloadSource {
     }
 }
 
-/// The script's text (see [`within_limit`]).
+/// The script's text (see [`within_limit`]), without a byte-order mark before it, as
+/// `Response.text()` drops one from a fetched payload ([`model::strip_bom`]).
 fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
     let text = js_sys::Reflect::get(script, &JsValue::from_str("textContent"))
         .ok()
         .and_then(|value| value.dyn_into::<js_sys::JsString>().ok());
-    text.map_or(Ok(String::new()), within_limit)
+    let text = text.map_or(Ok(String::new()), within_limit)?;
+    let body = model::strip_bom(&text);
+    Ok(if body.len() == text.len() {
+        text
+    } else {
+        body.to_owned()
+    })
 }
 
 /// An object handed to the element, as JSON text, so that it goes through exactly the checks
@@ -79,10 +86,8 @@ fn error_message(err: &JsValue) -> Option<String> {
         .map(|e| String::from(e.message()))
 }
 
-/// Payload text to a validated article, the size checked before any parsing. A byte-order
-/// mark is dropped first, as `Response.text()` drops it from a fetched payload.
+/// Payload text to a validated article, the size checked before any parsing.
 pub fn parse(text: &str) -> Result<Article, Vec<Problem>> {
-    let text = model::strip_bom(text);
     model::check_size(text.len()).map_err(|p| vec![p])?;
     let value = js_sys::JSON::parse(text).map_err(|err| {
         let detail = error_message(&err).unwrap_or_else(|| "syntax error".to_owned());
