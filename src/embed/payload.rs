@@ -33,19 +33,12 @@ pub fn source(host: &HtmlElement, given: &JsValue) -> PayloadSource {
     }
 }
 
-/// The script's text (see [`within_limit`]), without a byte-order mark before it, as
-/// `Response.text()` drops one from a fetched payload ([`model::strip_bom`]).
+/// The script's text (see [`within_limit`]).
 fn inline_text(script: &web_sys::Element) -> Result<String, Problem> {
     let text = js_sys::Reflect::get(script, &JsValue::from_str("textContent"))
         .ok()
         .and_then(|value| value.dyn_into::<js_sys::JsString>().ok());
-    let text = text.map_or(Ok(String::new()), within_limit)?;
-    let body = model::strip_bom(&text);
-    Ok(if body.len() == text.len() {
-        text
-    } else {
-        body.to_owned()
-    })
+    text.map_or(Ok(String::new()), within_limit)
 }
 
 /// An object handed to the element, as JSON text, so that it goes through exactly the checks
@@ -86,8 +79,10 @@ fn error_message(err: &JsValue) -> Option<String> {
         .map(|e| String::from(e.message()))
 }
 
-/// Payload text to a validated article, the size checked before any parsing.
+/// Payload text to a validated article, the size checked before any parsing. A byte-order
+/// mark before it is dropped here, for every way a payload comes ([`model::BOM`]).
 pub fn parse(text: &str) -> Result<Article, Vec<Problem>> {
+    let text = model::strip_bom(text);
     model::check_size(text.len()).map_err(|p| vec![p])?;
     let value = js_sys::JSON::parse(text).map_err(|err| {
         let detail = error_message(&err).unwrap_or_else(|| "syntax error".to_owned());

@@ -4,8 +4,8 @@
 //! splices back), `import` and `render`. The widget parses with the browser's `JSON.parse`
 //! instead (no parser in the bundle), so this reader's one rule is to agree with it:
 //!
-//! - a UTF-8 byte-order mark before the document is skipped ([`super::strip_bom`]), as
-//!   `Response.text()` skips it for a fetched payload and the widget for an inline one;
+//! - one byte-order mark before the document is skipped ([`super::strip_bom`]), as the
+//!   widget's parse skips it whichever way the payload came (and as `Response.text()` would);
 //! - an escaped lone surrogate (`"\ud800"`) reads as U+FFFD, which is what a JavaScript string
 //!   holding one becomes when wasm-bindgen hands it to Rust;
 //! - a number beyond the range of `f64` is an infinity, as in JavaScript;
