@@ -250,10 +250,7 @@ impl Parser<'_> {
         fault: &'static str,
         mut item: impl FnMut(&mut Self) -> Result<(), Fault>,
     ) -> Result<(), Fault> {
-        self.at += 1;
-        self.skip_space();
-        if self.peek() == Some(closer) {
-            self.at += 1;
+        if self.open(closer) {
             return Ok(());
         }
         loop {
@@ -262,6 +259,17 @@ impl Parser<'_> {
                 return Ok(());
             }
         }
+    }
+
+    /// Past an opening bracket: `true` for an empty object or array, its `closer` consumed.
+    fn open(&mut self, closer: u8) -> bool {
+        self.at += 1;
+        self.skip_space();
+        let empty = self.peek() == Some(closer);
+        if empty {
+            self.at += 1;
+        }
+        empty
     }
 
     fn value_after_space(&mut self, depth: usize) -> Result<(Json, Span), Fault> {
@@ -400,30 +408,21 @@ impl Parser<'_> {
         loop {
             // A value is expected here.
             self.skip_space();
-            match self.peek() {
-                Some(b'{') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b'}') {
-                        self.at += 1;
-                    } else {
-                        closers.push(b'}');
-                        self.key()?;
-                        continue;
-                    }
-                }
-                Some(b'[') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        self.at += 1;
-                    } else {
-                        closers.push(b']');
-                        continue;
-                    }
-                }
+            let opened = match self.peek() {
+                Some(b'{') => Some(b'}'),
+                Some(b'[') => Some(b']'),
                 _ => {
                     self.scalar()?;
+                    None
+                }
+            };
+            if let Some(closer) = opened {
+                if !self.open(closer) {
+                    closers.push(closer);
+                    if closer == b'}' {
+                        self.key()?;
+                    }
+                    continue;
                 }
             }
             // After a value: close what ends here, up to the next comma.
