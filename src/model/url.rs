@@ -1,9 +1,10 @@
 //! Which addresses may become links and image sources.
 //!
 //! Only http(s) URLs are ever put in an `href`: every other scheme (`javascript:`, `data:`,
-//! `vbscript:`, …) is how a payload would smuggle script into a host page. The checks are strict
-//! on purpose and small on purpose (no URL parser in the bundle): the browser resolves what we
-//! let through, and what we let through cannot carry a scheme other than http or https.
+//! `vbscript:`, …) is how a payload would smuggle script into a host page. An address is also
+//! refused unless the WHATWG URL parser accepts it: otherwise the card would say "ready" with a
+//! dead link, an image never requested, and a link event whose `href` is not absolute. The
+//! parser is the platform's (see [`parse`]), so the bundle carries none.
 
 /// Whether the text contains white space or control characters. Browsers strip some of these
 /// while parsing (`java\tscript:` is `javascript:`), so such URLs are refused outright.
@@ -52,7 +53,13 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Whether `url` is an absolute `http://` or `https://` URL with a host.
+/// Whether `url` is an absolute `http://` or `https://` URL that a browser can parse.
+///
+/// Rules on top of the parser: the scheme is written out with its two slashes (the parser also
+/// takes `https:example.com` and `https:///example.com`, which no publisher means); no backslash
+/// (the parser reads it as a slash, so `https://evil.example\@good.example/` goes to
+/// `evil.example`); and the parsed scheme is http or https. Everything else (ports, IP addresses, host code points,
+/// IDNA, percent-encoding) is the WHATWG URL standard's, as implemented by the platform.
 pub fn is_http_url(url: &str) -> bool {
     let rest = strip_prefix_ignore_case(url, "https://")
         .or_else(|| strip_prefix_ignore_case(url, "http://"));
@@ -61,21 +68,63 @@ pub fn is_http_url(url: &str) -> bool {
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit('@').next().unwrap_or_default();
-    !host.is_empty() && !host.starts_with(':')
+    !host.is_empty() && !host.starts_with(':') && !url.contains('\\') && parse::is_http(url, None)
 }
 
-/// Whether `url` is a relative reference with no scheme of its own (`/img/a.jpg`, `a.jpg`,
-/// `../a.jpg`, `//cdn.example/a.jpg`): it resolves against the host page, whose scheme it keeps.
+/// Whether `url` is a relative reference that can name an image (`/img/a.jpg`, `a.jpg`,
+/// `../a.jpg`, `//cdn.example/a.jpg`): it has no scheme of its own, so it resolves against the
+/// host page and keeps its scheme; it has no backslash (read as a slash, so `/\evil.example/`
+/// names another host); and it parses there.
+///
+/// A reference with no path (`#x`, `?x=1`) resolves to the host page itself, which would make
+/// the card request the page as an image; such references are refused.
 pub fn is_relative(url: &str) -> bool {
     let before_path = url.split(['/', '?', '#']).next().unwrap_or_default();
-    !url.is_empty() && !before_path.contains(':') && !url.starts_with('\\')
+    !url.is_empty()
+        && !before_path.contains(':')
+        && !url.contains('\\')
+        && !url.starts_with(['?', '#'])
+        && parse::is_http(url, Some(RESOLVE_BASE))
 }
+
+/// Any http(s) page will do as the base for checking a relative reference: resolution can
+/// only fail in a host the reference names itself (`//host:99999/`), whatever the base.
+const RESOLVE_BASE: &str = "https://host.invalid/page";
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| text.get(prefix.len()..))
         .flatten()
+}
+
+/// The platform's WHATWG URL parser: the browser's own `URL` in the widget (no parser in the
+/// bundle, and the answer is the one the browser acts on), the `url` crate in the command line.
+/// `tests/cases/urls.json` holds the cases that prove the two agree.
+mod parse {
+    /// Whether `input`, resolved against `base` if given, parses with an http(s) scheme.
+    #[cfg(target_arch = "wasm32")]
+    pub fn is_http(input: &str, base: Option<&str>) -> bool {
+        let parsed = match base {
+            Some(base) => web_sys::Url::new_with_str_base(input, base),
+            None => web_sys::Url::new(input),
+        };
+        parsed.is_ok_and(|url| matches!(url.protocol().as_str(), "http:" | "https:"))
+    }
+
+    /// Whether `input`, resolved against `base` if given, parses with an http(s) scheme.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn is_http(input: &str, base: Option<&str>) -> bool {
+        let base = match base.map(url::Url::parse) {
+            Some(Ok(base)) => Some(base),
+            Some(Err(_)) => return false,
+            None => None,
+        };
+        url::Url::options()
+            .base_url(base.as_ref())
+            .parse(input)
+            .is_ok_and(|url| matches!(url.scheme(), "http" | "https"))
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +149,8 @@ mod tests {
             "https://",
             "https:///path",
             "https://:80/",
+            "https://example.com:99999/",
+            "https://exa<mple.com/",
             "ftp://example.com",
             "//example.com",
             "/relative",
@@ -127,6 +178,9 @@ mod tests {
             "",
             "\\\\evil",
             "c:/x",
+            "#x",
+            "?x=1",
+            "//cdn.example:99999/a.jpg",
         ] {
             assert!(!is_relative(bad), "{bad:?}");
         }
