@@ -3,6 +3,7 @@
 
 use super::article::{Article, Image, Quote, Section, Source, Text};
 use super::body::parse_body;
+use super::controls::shown_text;
 use super::json::Json;
 use super::lang::is_language_tag;
 use super::limits::*;
@@ -178,7 +179,7 @@ impl Validator {
             self.report(path, ProblemKind::TooLong { max, len });
             return None;
         }
-        Some(text.to_owned())
+        shown_text(text, path, &mut self.problems)
     }
 
     fn slug(&mut self, id: String, path: &str) -> Option<String> {
@@ -249,7 +250,7 @@ impl Validator {
                 if len > MAX_ALT {
                     self.report("image.alt", ProblemKind::TooLong { max: MAX_ALT, len });
                 }
-                Some(Text::from(alt))
+                shown_text(alt, "image.alt", &mut self.problems).map(Text::from)
             }
             Field::Absent => {
                 self.report("image.alt", ProblemKind::Missing);
