@@ -58,8 +58,9 @@ fn is_invisible(c: char) -> bool {
 /// Rules on top of the parser: the scheme is written out with its two slashes (the parser also
 /// takes `https:example.com` and `https:///example.com`, which no publisher means); no backslash
 /// (the parser reads it as a slash, so `https://evil.example\@good.example/` goes to
-/// `evil.example`); and the parsed scheme is http or https. Everything else (ports, IP addresses, host code points,
-/// IDNA, percent-encoding) is the WHATWG URL standard's, as implemented by the platform.
+/// `evil.example`); the parsed scheme is http or https; and the host is a plain one (see
+/// [`is_plain_host`]). Everything else (ports, IP addresses, host code points, IDNA,
+/// percent-encoding) is the WHATWG URL standard's, as implemented by the platform.
 pub fn is_http_url(url: &str) -> bool {
     let rest = strip_prefix_ignore_case(url, "https://")
         .or_else(|| strip_prefix_ignore_case(url, "http://"));
@@ -68,13 +69,16 @@ pub fn is_http_url(url: &str) -> bool {
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit('@').next().unwrap_or_default();
-    !host.is_empty() && !host.starts_with(':') && !url.contains('\\') && parse::is_http(url, None)
+    !host.is_empty()
+        && !host.starts_with(':')
+        && !url.contains('\\')
+        && parse::http_host(url, None).is_some_and(|host| is_plain_host(&host))
 }
 
 /// Whether `url` is a relative reference that can name an image (`/img/a.jpg`, `a.jpg`,
 /// `../a.jpg`, `//cdn.example/a.jpg`): it has no scheme of its own, so it resolves against the
 /// host page and keeps its scheme; it has no backslash (read as a slash, so `/\evil.example/`
-/// names another host); and it parses there.
+/// names another host); and it parses there, with a plain host.
 ///
 /// A reference with no path (`#x`, `?x=1`) resolves to the host page itself, which would make
 /// the card request the page as an image; such references are refused.
@@ -84,12 +88,34 @@ pub fn is_relative(url: &str) -> bool {
         && !before_path.contains(':')
         && !url.contains('\\')
         && !url.starts_with(['?', '#'])
-        && parse::is_http(url, Some(RESOLVE_BASE))
+        && parse::http_host(url, Some(RESOLVE_BASE)).is_some_and(|host| is_plain_host(&host))
 }
 
 /// Any http(s) page will do as the base for checking a relative reference: resolution can
 /// only fail in a host the reference names itself (`//host:99999/`), whatever the base.
 const RESOLVE_BASE: &str = "https://host.invalid/page";
+
+/// Whether a host name, as the parser serialised it (lowercase, Punycode for other scripts),
+/// is one a site can have: an IPv6 literal, or labels of ASCII letters, digits, hyphens and
+/// underscores, where an `xn--` label has something after the prefix and does not end in a
+/// hyphen.
+///
+/// The WHATWG parser allows more (`!`, `$`, `~`, …), and Chromium more than the standard: it
+/// keeps `%20` in a host and does not check Punycode in a host written in ASCII, so
+/// `https://xn--.com/` parses in the browser and not in the `url` crate. Refusing these here
+/// gives the widget and the command line the same answer; no one can reach such a host.
+fn is_plain_host(host: &str) -> bool {
+    if host.starts_with('[') {
+        return true;
+    }
+    host.split('.').all(|label| {
+        let plain = label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let punycode = label.strip_prefix("xn--");
+        plain && punycode != Some("") && !(punycode.is_some() && label.ends_with('-'))
+    })
+}
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
@@ -102,28 +128,35 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 /// bundle, and the answer is the one the browser acts on), the `url` crate in the command line.
 /// `tests/cases/urls.json` holds the cases that prove the two agree.
 mod parse {
-    /// Whether `input`, resolved against `base` if given, parses with an http(s) scheme.
+    /// The host name of `input`, resolved against `base` if given, if it parses with an
+    /// http(s) scheme.
     #[cfg(target_arch = "wasm32")]
-    pub fn is_http(input: &str, base: Option<&str>) -> bool {
+    pub fn http_host(input: &str, base: Option<&str>) -> Option<String> {
         let parsed = match base {
-            Some(base) => web_sys::Url::new_with_str_base(input, base),
+            Some(base) => web_sys::Url::new_with_base(input, base),
             None => web_sys::Url::new(input),
         };
-        parsed.is_ok_and(|url| matches!(url.protocol().as_str(), "http:" | "https:"))
+        let url = parsed.ok()?;
+        matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.hostname())
     }
 
-    /// Whether `input`, resolved against `base` if given, parses with an http(s) scheme.
+    /// The host name of `input`, resolved against `base` if given, if it parses with an
+    /// http(s) scheme.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn is_http(input: &str, base: Option<&str>) -> bool {
+    pub fn http_host(input: &str, base: Option<&str>) -> Option<String> {
         let base = match base.map(url::Url::parse) {
             Some(Ok(base)) => Some(base),
-            Some(Err(_)) => return false,
+            Some(Err(_)) => return None,
             None => None,
         };
-        url::Url::options()
+        let url = url::Url::options()
             .base_url(base.as_ref())
             .parse(input)
-            .is_ok_and(|url| matches!(url.scheme(), "http" | "https"))
+            .ok()?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return None;
+        }
+        url.host_str().map(str::to_owned)
     }
 }
 
