@@ -13,17 +13,23 @@ use super::problem::{Problem, ProblemKind};
 /// text refused: replacing it silently would show a publisher something other than what they
 /// sent, and a stray NUL or vertical tab is a sign of a broken export worth fixing at its source.
 pub fn shown_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    if let Some(found) = text
-        .chars()
-        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
-        problems.push(Problem::new(path, ProblemKind::TextHasControl { found }));
-        return None;
+    // One pass by hand: `str::replace` would bring a substring searcher into the bundle.
+    let mut shown = String::with_capacity(text.len());
+    let mut after_cr = false;
+    for c in text.chars() {
+        match c {
+            '\n' if after_cr => {}
+            '\r' => shown.push('\n'),
+            '\t' | '\n' => shown.push(c),
+            '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => {
+                problems.push(Problem::new(path, ProblemKind::TextHasControl { found: c }));
+                return None;
+            }
+            _ => shown.push(c),
+        }
+        after_cr = c == '\r';
     }
-    if !text.contains('\r') {
-        return Some(text.to_owned());
-    }
-    Some(text.replace("\r\n", "\n").replace('\r', "\n"))
+    Some(shown)
 }
 
 #[cfg(test)]
