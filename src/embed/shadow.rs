@@ -20,8 +20,7 @@ use crate::model::{Problem, ProblemKind};
 const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
 
 thread_local! {
-    /// Each document's sheet, or `null` where none could be made. Weak, so a closed iframe's
-    /// document and its sheet go with it.
+    /// Each document's sheet. Weak, so a closed iframe's document and its sheet go with it.
     static SHEETS: WeakMap = WeakMap::new();
 }
 
@@ -69,7 +68,7 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), Problem> {
             &JsValue::from_str("adoptedStyleSheets"),
             &Array::of1(&sheet),
         );
-        if adopted == Ok(true) {
+        if adopted.is_ok() {
             return Ok(());
         }
     }
@@ -88,12 +87,12 @@ fn adopt_styles(root: &ShadowRoot) -> Result<(), Problem> {
 fn sheet_for(document: &Document) -> Option<JsValue> {
     let key: &Object = document.as_ref();
     let cached = SHEETS.with(|sheets| sheets.get(key));
-    if !cached.is_undefined() {
-        return (!cached.is_null()).then_some(cached);
+    if cached.is_object() {
+        return Some(cached);
     }
-    let sheet = construct_sheet(document);
-    SHEETS.with(|sheets| sheets.set(key, sheet.as_ref().unwrap_or(&JsValue::NULL)));
-    sheet
+    let sheet = construct_sheet(document)?;
+    SHEETS.with(|sheets| sheets.set(key, &sheet));
+    Some(sheet)
 }
 
 /// A sheet constructed by `document`'s own window (`new CSSStyleSheet()` of the page's window

@@ -67,12 +67,10 @@ pub fn is_http_url(url: &str) -> bool {
     let Some(rest) = rest else {
         return false;
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
-    !host.is_empty()
-        && !host.starts_with(':')
+    // The parser would read `https:///example.com/` as `https://example.com/`.
+    !rest.starts_with('/')
         && !url.contains('\\')
-        && parse::http_host(url, None).is_some_and(|host| is_plain_host(&host))
+        && parse::host(url).is_some_and(|host| is_plain_host(&host))
 }
 
 /// Whether `url` is a relative reference that can name an image (`/img/a.jpg`, `a.jpg`,
@@ -87,13 +85,9 @@ pub fn is_relative(url: &str) -> bool {
     !url.is_empty()
         && !before_path.contains(':')
         && !url.contains('\\')
-        && !url.starts_with(['?', '#'])
-        && parse::http_host(url, Some(RESOLVE_BASE)).is_some_and(|host| is_plain_host(&host))
+        && !matches!(url.as_bytes().first(), Some(b'?' | b'#'))
+        && parse::host(url).is_some_and(|host| is_plain_host(&host))
 }
-
-/// Any http(s) page will do as the base for checking a relative reference: resolution can
-/// only fail in a host the reference names itself (`//host:99999/`), whatever the base.
-const RESOLVE_BASE: &str = "https://host.invalid/page";
 
 /// Whether a host name, as the parser serialised it (lowercase, Punycode for other scripts),
 /// is one a site can have: an IPv6 literal, or labels of ASCII letters, digits, hyphens and
@@ -105,16 +99,14 @@ const RESOLVE_BASE: &str = "https://host.invalid/page";
 /// `https://xn--.com/` parses in the browser and not in the `url` crate. Refusing these here
 /// gives the widget and the command line the same answer; no one can reach such a host.
 fn is_plain_host(host: &str) -> bool {
-    if host.starts_with('[') {
-        return true;
-    }
-    host.split('.').all(|label| {
-        let plain = label
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let punycode = label.strip_prefix("xn--");
-        plain && punycode != Some("") && !(punycode.is_some() && label.ends_with('-'))
-    })
+    host.starts_with('[')
+        || host.split('.').all(|label| {
+            let punycode = label.strip_prefix("xn--");
+            label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && !punycode.is_some_and(|rest| rest.is_empty() || rest.ends_with('-'))
+        })
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -128,34 +120,25 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 /// bundle, and the answer is the one the browser acts on), the `url` crate in the command line.
 /// `tests/cases/urls.json` holds the cases that prove the two agree.
 mod parse {
-    /// The host name of `input`, resolved against `base` if given, if it parses with an
-    /// http(s) scheme.
+    /// Any http(s) page will do as the base: it resolves a relative reference, and an absolute
+    /// URL ignores it. Resolution can only fail in a host the input names itself
+    /// (`//host:99999/`), whatever the base.
+    const BASE: &str = "https://host.invalid/page";
+
+    /// The host name of `input`, resolved against [`BASE`], if it parses. The scheme is not
+    /// looked at: the callers only pass text that starts with `http://` or `https://`, or that
+    /// has no scheme and so takes the base's.
     #[cfg(target_arch = "wasm32")]
-    pub fn http_host(input: &str, base: Option<&str>) -> Option<String> {
-        let parsed = match base {
-            Some(base) => web_sys::Url::new_with_base(input, base),
-            None => web_sys::Url::new(input),
-        };
-        let url = parsed.ok()?;
-        matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.hostname())
+    pub fn host(input: &str) -> Option<String> {
+        web_sys::Url::new_with_base(input, BASE)
+            .ok()
+            .map(|url| url.hostname())
     }
 
-    /// The host name of `input`, resolved against `base` if given, if it parses with an
-    /// http(s) scheme.
+    /// The host name of `input`, resolved against [`BASE`], if it parses (see the widget's).
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn http_host(input: &str, base: Option<&str>) -> Option<String> {
-        let base = match base.map(url::Url::parse) {
-            Some(Ok(base)) => Some(base),
-            Some(Err(_)) => return None,
-            None => None,
-        };
-        let url = url::Url::options()
-            .base_url(base.as_ref())
-            .parse(input)
-            .ok()?;
-        if !matches!(url.scheme(), "http" | "https") {
-            return None;
-        }
+    pub fn host(input: &str) -> Option<String> {
+        let url = url::Url::parse(BASE).ok()?.join(input).ok()?;
         url.host_str().map(str::to_owned)
     }
 }
