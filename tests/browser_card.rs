@@ -82,7 +82,7 @@ async fn sections_start_collapsed_with_true_aria() {
         assert_eq!(
             panel.get_attribute("aria-labelledby"),
             Some(format!(
-                "{} anthropic-model-recall--headline",
+                "{} anthropic-model-recall---headline",
                 button.get_attribute("id").unwrap()
             ))
         );

@@ -1,12 +1,18 @@
 //! The card's shadow root: where it renders, so that the host page's CSS cannot reach in and the
-//! card's CSS cannot leak out. The stylesheet is built once from `styles/card.css` and shared by
-//! every card (constructable stylesheets need no `<style>` element, which a strict
-//! `style-src 'self'` policy would block).
+//! card's CSS cannot leak out. The stylesheet is built from `styles/card.css` once per document
+//! and shared by every card in it (constructable stylesheets need no `<style>` element, which a
+//! strict `style-src 'self'` policy would block).
+//!
+//! Once per document, not once: a constructed sheet belongs to the document whose window
+//! constructed it, and browsers refuse to adopt it anywhere else. A card moved into a same-origin
+//! iframe or a Document Picture-in-Picture window (`adoptNode`, then append) reconnects there,
+//! and gets a sheet made by that document's own window.
 
-use std::cell::OnceCell;
-
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use js_sys::{Array, Function, Object, Reflect, WeakMap};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 use crate::model::{Problem, ProblemKind};
 
@@ -14,7 +20,8 @@ use crate::model::{Problem, ProblemKind};
 const CARD_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.min.css"));
 
 thread_local! {
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+    /// Each document's sheet. Weak, so a closed iframe's document and its sheet go with it.
+    static SHEETS: WeakMap = WeakMap::new();
 }
 
 /// Readies `host`'s shadow root for a card: creates it the first time, empties it (a card that
@@ -36,7 +43,7 @@ pub fn prepare(host: &HtmlElement) -> Result<ShadowRoot, Problem> {
 pub fn container(host: &HtmlElement) -> Result<Element, Problem> {
     let document = host
         .owner_document()
-        .ok_or_else(|| failure("the element has no document", &wasm_bindgen::JsValue::NULL))?;
+        .ok_or_else(|| failure("the element has no document", &JsValue::NULL))?;
     let container = document
         .create_element("div")
         .map_err(|e| failure("could not create the card's container", &e))?;
@@ -52,40 +59,60 @@ pub fn attach(root: &ShadowRoot, container: &Element) -> Result<(), Problem> {
 }
 
 fn adopt_styles(root: &ShadowRoot) -> Result<(), Problem> {
-    let sheet = SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CARD_CSS).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    });
-    match sheet {
-        Some(sheet) => {
-            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-            Ok(())
-        }
-        // Browsers without constructable stylesheets (before 2023): fall back to a <style>
-        // element in the shadow root.
-        None => {
-            let style = root
-                .owner_document()
-                .and_then(|d| d.create_element("style").ok())
-                .ok_or_else(|| {
-                    failure(
-                        "could not create a style element",
-                        &wasm_bindgen::JsValue::NULL,
-                    )
-                })?;
-            style.set_text_content(Some(CARD_CSS));
-            root.append_child(&style)
-                .map(|_| ())
-                .map_err(|e| failure("could not add the card's styles", &e))
+    let document = root.owner_document();
+    if let Some(sheet) = document.as_ref().and_then(sheet_for) {
+        // Set through `Reflect` so that a browser's refusal is an error value here, not an
+        // exception thrown through the card's code.
+        let adopted = Reflect::set(
+            root,
+            &JsValue::from_str("adoptedStyleSheets"),
+            &Array::of1(&sheet),
+        );
+        if adopted.is_ok() {
+            return Ok(());
         }
     }
+    // No constructable stylesheets (browsers before 2023), or a document with no window of its
+    // own: a <style> element in the shadow root works in any document.
+    let style = document
+        .and_then(|d| d.create_element("style").ok())
+        .ok_or_else(|| failure("could not create a style element", &JsValue::NULL))?;
+    style.set_text_content(Some(CARD_CSS));
+    root.append_child(&style)
+        .map(|_| ())
+        .map_err(|e| failure("could not add the card's styles", &e))
 }
 
-fn failure(what: &str, error: &wasm_bindgen::JsValue) -> Problem {
+/// The card's stylesheet for `document`, made the first time a card connects there.
+fn sheet_for(document: &Document) -> Option<JsValue> {
+    let key: &Object = document.as_ref();
+    let cached = SHEETS.with(|sheets| sheets.get(key));
+    if cached.is_object() {
+        return Some(cached);
+    }
+    let sheet = construct_sheet(document)?;
+    SHEETS.with(|sheets| sheets.set(key, &sheet));
+    Some(sheet)
+}
+
+/// A sheet constructed by `document`'s own window (`new CSSStyleSheet()` of the page's window
+/// would make one that only the page's document may adopt).
+fn construct_sheet(document: &Document) -> Option<JsValue> {
+    let window = document.default_view()?;
+    let constructor = Reflect::get(&window, &JsValue::from_str("CSSStyleSheet")).ok()?;
+    // Another window's functions are not `instanceof` this one's `Function`: check the type.
+    if !constructor.is_function() {
+        return None;
+    }
+    let sheet = Reflect::construct(constructor.unchecked_ref::<Function>(), &Array::new()).ok()?;
+    sheet
+        .unchecked_ref::<CssStyleSheet>()
+        .replace_sync(CARD_CSS)
+        .ok()?;
+    Some(sheet)
+}
+
+fn failure(what: &str, error: &JsValue) -> Problem {
     let detail = error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod body;
+pub mod controls;
 pub mod json;
 pub mod labels;
 pub mod lang;

@@ -59,6 +59,9 @@ pub enum ProblemKind {
     /// A URL contains an invisible character (a bidi control, a zero-width character, …), which
     /// can make the address shown differ from the address visited.
     UrlHasInvisible { found: char },
+    /// A text contains a control character other than tab and line breaks, which an HTML
+    /// parser would drop or change, so pre-rendered and live text would differ.
+    TextHasControl { found: char },
     /// Not an RFC 3339 date-time.
     NotTimestamp,
     /// Not a well-formed BCP 47 language tag.
@@ -118,6 +121,11 @@ impl fmt::Display for ProblemKind {
             ProblemKind::UrlHasInvisible { found } => write!(
                 f,
                 "must not contain invisible or direction-changing characters (it has U+{:04X})",
+                u32::from(*found)
+            ),
+            ProblemKind::TextHasControl { found } => write!(
+                f,
+                "must not contain control characters (it has U+{:04X})",
                 u32::from(*found)
             ),
             ProblemKind::NotTimestamp => {

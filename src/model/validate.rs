@@ -3,6 +3,7 @@
 
 use super::article::{Article, Image, Quote, Section, Source, Text};
 use super::body::parse_body;
+use super::controls::shown_text;
 use super::json::Json;
 use super::lang::is_language_tag;
 use super::limits::*;
@@ -181,7 +182,7 @@ impl Validator {
             self.report(path, ProblemKind::TooLong { max, len });
             return None;
         }
-        Some(text.to_owned())
+        shown_text(text, path, &mut self.problems)
     }
 
     fn slug(&mut self, id: String, path: &str) -> Option<String> {

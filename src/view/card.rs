@@ -191,7 +191,7 @@ pub fn Card(props: &CardProps) -> Html {
         Callback::from(move |_: MouseEvent| open.dispatch(OpenAction::All(!all_open)))
     };
     let card_id: AttrValue = article.id.clone().into();
-    let headline_id: AttrValue = format!("{}--headline", article.id).into();
+    let headline_id: AttrValue = headline_id(&article.id).into();
     // The payload's language, else the page's: a card with no `lang` inherits the page's
     // through the shadow root, and only its direction needs saying.
     let lang = article.lang.as_deref().or(options.host_lang.as_deref());
@@ -294,6 +294,14 @@ pub fn Card(props: &CardProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// The headline's element id. A section's address is `<card>--<section>` and its own parts are
+/// `<card>--<section>--<part>`, where a section id is a slug, which never starts with a hyphen;
+/// so `<card>---headline` can be no section's address or part, whatever ids the payload gives.
+/// (`<card>--headline` was: a section with the id `headline` took it.)
+fn headline_id(card_id: &str) -> String {
+    [card_id, "---headline"].concat()
 }
 
 /// Byline and dates on one line, or nothing when the payload has none of them.
