@@ -214,8 +214,7 @@ test('every edge case gets its verdict from the widget, inline and by src, and f
 
 test(
   'a lone surrogate or a byte-order mark gets one verdict everywhere',
-  // Defect 3 of issue 15 is fixed on branch i13-native; until it is merged this fails.
-  { ...TEST_TIMEOUT, todo: 'issue 15, defect 3: branch i13-native' },
+  TEST_TIMEOUT,
   async () => {
     await harness.withPage('/unstyled.html', {}, async ({ page }) => {
       await waitForState(page, '#seed-card', 'ready');
