@@ -8,6 +8,7 @@ mod import;
 mod position;
 mod render;
 mod report;
+mod site;
 mod validate;
 
 use std::path::PathBuf;
@@ -61,6 +62,7 @@ pub enum Command {
     Validate(ValidateArgs),
     Import(ImportArgs),
     Render(RenderArgs),
+    Site(site::SiteArgs),
     Schema(SchemaArgs),
 }
 
@@ -208,6 +210,7 @@ where
         Command::Validate(args) => validate::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Site(args) => site::run(&args),
         Command::Schema(args) => schema(&args),
     }
 }

@@ -162,7 +162,7 @@ pub fn render_dir(input: &Path, output: &Path, options: &BatchOptions) -> io::Re
 }
 
 /// Relative paths of the `*.json` files under `dir`, skipping hidden folders and `output`.
-fn collect_payloads(
+pub(crate) fn collect_payloads(
     root: &Path,
     dir: &Path,
     output: &Path,
@@ -223,10 +223,7 @@ fn render_one(
         Ok(article) => article,
         Err(problems) => return Outcome::Failed(Failure::Invalid { text, problems }),
     };
-    let inline = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|doc| serde_json::to_string(&doc).ok())
-        .unwrap_or_default();
+    let inline = super::inline_payload(&text);
     let render = RenderOptions {
         fingerprint: Some(fingerprint),
         ..options.render.clone()
@@ -262,7 +259,7 @@ pub fn recorded_fingerprint(page: &Path) -> Option<String> {
 }
 
 /// Writes `bytes` to a temporary file beside `target`, then renames it into place.
-fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -277,14 +274,18 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// The hash of the renderer and of `more` (what else an output depends on, in order).
+pub(crate) fn sources_key(more: &[&str]) -> u128 {
+    RENDERER
+        .iter()
+        .chain(more)
+        .fold(FNV_OFFSET, |key, part| fnv1a(key, part.as_bytes()))
+}
+
 /// The hash of everything but the payload, computed once per run.
 fn renderer_key(options: &RenderOptions) -> u128 {
-    let mut key = FNV_OFFSET;
-    for part in RENDERER {
-        key = fnv1a(key, part.as_bytes());
-    }
-    key = fnv1a(
-        key,
+    let key = fnv1a(
+        sources_key(&[]),
         if options.standalone {
             b"standalone"
         } else {
@@ -306,7 +307,7 @@ const FNV_PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
 
 /// 128-bit FNV-1a over `bytes`, continuing from `hash`, with a separator after them so that the
 /// boundaries between parts count. Not for security: for telling whether inputs changed.
-fn fnv1a(mut hash: u128, bytes: &[u8]) -> u128 {
+pub(crate) fn fnv1a(mut hash: u128, bytes: &[u8]) -> u128 {
     for &b in bytes {
         hash ^= u128::from(b);
         hash = hash.wrapping_mul(FNV_PRIME);

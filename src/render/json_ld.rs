@@ -80,3 +80,37 @@ fn article_body(article: &Article) -> String {
     }
     parts.join("\n\n")
 }
+
+/// What a page that is the card's own home adds to its structured data: where it lives and who
+/// publishes it. Addresses are absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLd<'a> {
+    /// The card page's canonical address.
+    pub url: &'a str,
+    /// The lead image's address, resolved against the page's.
+    pub image: Option<&'a str>,
+    /// The site publishing the card.
+    pub publisher: &'a str,
+    pub publisher_url: &'a str,
+}
+
+/// The card's structured data on its own page: [`json_ld`] plus the page's address, the
+/// publisher, and the image at an absolute address.
+pub fn page_json_ld(article: &Article, page: &PageLd) -> Value {
+    let mut ld = json_ld(article);
+    if let Value::Object(map) = &mut ld {
+        map.insert("url".into(), json!(page.url));
+        map.insert(
+            "mainEntityOfPage".into(),
+            json!({ "@type": "WebPage", "@id": page.url }),
+        );
+        if let (Some(src), Some(Value::Object(image))) = (page.image, map.get_mut("image")) {
+            image.insert("url".into(), json!(src));
+        }
+        map.insert(
+            "publisher".into(),
+            json!({ "@type": "Organization", "name": page.publisher, "url": page.publisher_url }),
+        );
+    }
+    ld
+}

@@ -1,0 +1,160 @@
+//! The embed's height before anything has measured it: oEmbed consumers size the iframe from
+//! the response's `height` until the frame reports its own, so a close estimate is what keeps
+//! the host page from jumping when that report arrives.
+//!
+//! A static site cannot lay text out, so this models the card's stylesheet (styles/card.css) at
+//! one width: each block is its lines times its line height plus its margins, a line holding
+//! as many characters as the block's average glyph width allows. The constants were fitted to
+//! the fixtures measured in Chromium at 600 px (tests/e2e/site.test.mjs checks the estimate
+//! against the measured height); a card in another script or font will be further off, and the
+//! frame's own height report corrects it.
+
+use crate::model::{Article, Block};
+
+/// The oEmbed `width`: what WordPress and most hosts give an embed by default.
+pub const EMBED_WIDTH: u32 = 600;
+
+/// The root font size the card inherits from the embed page.
+const FONT: f64 = 16.0;
+/// Average glyph width as a share of the font size, for Latin text in a system sans-serif.
+const GLYPH: f64 = 0.5;
+
+/// A block of text in the card's layout: font size (em), line height (unitless), space above
+/// it (px).
+struct Style {
+    size: f64,
+    line: f64,
+    above: f64,
+}
+
+/// Estimated height in CSS pixels of `article`'s card, sections closed as the payload says,
+/// at `width` px.
+pub fn estimate(article: &Article, width: u32) -> u32 {
+    let width = f64::from(width).min(42.0 * FONT);
+    // The padding grows with the card's width: clamp(1em, 0.5em + 3cqi, 1.75em).
+    let space = (0.5 * FONT + 0.03 * width).clamp(FONT, 1.75 * FONT);
+    let inner = width - 2.0 * space;
+    let headline_size = ((FONT + 0.022 * width) / FONT).clamp(1.3, 1.75);
+    let mut height = 2.0 * space;
+    let block = |text: &str, style: Style| {
+        let per_line = (inner / (style.size * FONT * GLYPH)).max(1.0);
+        let lines = (text.chars().count() as f64 / per_line).ceil().max(1.0);
+        style.above + lines * style.size * FONT * style.line
+    };
+    let source = &article.source.name;
+    height += block(
+        source,
+        Style {
+            size: 0.8125,
+            line: 1.55,
+            above: 0.0,
+        },
+    );
+    height += block(
+        &article.headline,
+        Style {
+            size: headline_size,
+            line: 1.2,
+            above: 0.5 * FONT,
+        },
+    );
+    if let Some(dek) = &article.dek {
+        height += block(
+            dek,
+            Style {
+                size: 1.0625,
+                line: 1.55,
+                above: 0.5 * FONT,
+            },
+        );
+    }
+    let meta = [
+        article.byline.as_deref().unwrap_or_default().len(),
+        article.published.as_ref().map_or(0, |_| 24),
+        article.updated.as_ref().map_or(0, |_| 24),
+    ];
+    if meta.iter().any(|&len| len > 0) {
+        height += block(
+            &"x".repeat(meta.iter().sum()),
+            Style {
+                size: 0.875,
+                line: 1.55,
+                above: 0.5 * FONT,
+            },
+        );
+    }
+    if let Some(image) = &article.image {
+        let scaled = f64::from(image.height) * inner / f64::from(image.width.max(1));
+        height += 1.25 * FONT + scaled;
+    }
+    if let Some(quote) = &article.quote {
+        height += block(
+            &quote.text,
+            Style {
+                size: 1.125,
+                line: 1.45,
+                above: 1.25 * FONT,
+            },
+        );
+        if let Some(attribution) = &quote.attribution {
+            height += block(
+                attribution,
+                Style {
+                    size: 0.875,
+                    line: 1.55,
+                    above: 0.375 * FONT,
+                },
+            );
+        }
+    }
+    if article.sections.len() > 1 {
+        // The "Expand all" button.
+        height += 1.25 * FONT + 0.875 * FONT * 1.55 + FONT;
+    }
+    if !article.sections.is_empty() {
+        height += 1.5 * FONT;
+    }
+    for section in &article.sections {
+        // Each heading is a one-line button.
+        height += 1.0625 * FONT * 1.3 + 1.5 * FONT + 1.0;
+        if section.open {
+            for item in section.body.iter() {
+                match item {
+                    Block::Paragraph(text) => {
+                        height += block(
+                            text,
+                            Style {
+                                size: 1.0,
+                                line: 1.55,
+                                above: 0.75 * FONT,
+                            },
+                        );
+                    }
+                    Block::List(items) => {
+                        for text in items.iter() {
+                            height += block(
+                                text,
+                                Style {
+                                    size: 1.0,
+                                    line: 1.55,
+                                    above: 0.25 * FONT,
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+            height += 1.125 * FONT;
+        }
+    }
+    // The full-story link.
+    height += block(
+        "x",
+        Style {
+            size: 1.0,
+            line: 1.55,
+            above: 1.5 * FONT,
+        },
+    );
+    height.ceil() as u32
+}
