@@ -217,7 +217,7 @@ fn image_addresses_are_absolute_wherever_a_page_or_preview_needs_them() {
         Some("summary")
     );
     // The card itself, its inline payload and its structured data: the same absolute address.
-    assert!(page.contains(&format!("class=\"card__image\"")));
+    assert!(page.contains("class=\"card__image\""));
     assert!(page.contains(&format!("src=\"{image}\"")));
     assert!(page.contains(&format!("\"src\":\"{image}\"")));
     let ld = page
