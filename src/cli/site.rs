@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use clap::Args;
 use url::Url;
 
+use super::render::note_failures;
 use super::report;
 use super::{Exit, EXIT_CODES};
-use crate::render::batch::Failure;
 use crate::site::{build_site, SiteOptions};
 
 /// Build a static site from a folder of payloads, so each card has an address to paste.
@@ -72,22 +72,7 @@ pub fn run(args: &SiteArgs) -> Exit {
             return Exit::Io;
         }
     };
-    let mut exit = Exit::Ok;
-    for (path, failure) in &report.failed {
-        let name = path.display().to_string();
-        match failure {
-            Failure::Invalid { text, problems } => {
-                exit = exit.max(Exit::Invalid);
-                for line in report::problem_lines(&name, text, problems) {
-                    report::note(&line);
-                }
-            }
-            Failure::Io(message) => {
-                exit = exit.max(Exit::Io);
-                report::note(&format!("{name}: error: {message}"));
-            }
-        }
-    }
+    let mut exit = note_failures(&report.failed);
     for (path, why) in &report.conflicts {
         exit = exit.max(Exit::Invalid);
         report::note(&format!("{}: error: {why}", path.display()));
