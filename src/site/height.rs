@@ -34,14 +34,14 @@ const fn style(size: f64, line: f64, above: f64) -> Style {
 
 const SOURCE: Style = style(0.8125, 1.55, 0.0);
 /// The headline's size grows with the width (`clamp(1.3em, 1em + 2.2cqi, 1.75em)`): set per card.
-const HEADLINE: Style = style(1.3, 1.2, 0.5);
-const DEK: Style = style(1.0625, 1.55, 0.5);
-const META: Style = style(0.875, 1.55, 0.5);
+const HEADLINE: Style = style(1.3, 1.2, 0.0);
+const DEK: Style = style(1.0625, 1.55, 0.0);
+const META: Style = style(0.875, 1.55, 0.0);
 const QUOTE: Style = style(1.125, 1.45, 1.25);
 const ATTRIBUTION: Style = style(0.875, 1.55, 0.375);
 const PARAGRAPH: Style = style(1.0, 1.55, 0.75);
 const LIST_ITEM: Style = style(1.0, 1.55, 0.25);
-const LINK: Style = style(1.0, 1.55, 1.5);
+const LINK: Style = style(1.0, 1.55, 1.25);
 
 /// Estimated height in CSS pixels of `article`'s card, sections closed as the payload says,
 /// at `width` px.
@@ -87,11 +87,11 @@ pub fn estimate(article: &Article, width: u32) -> u32 {
         height += (1.25 + 0.875 * 1.55 + 1.0) * FONT;
     }
     if !article.sections.is_empty() {
-        height += 1.5 * FONT;
+        height += 0.2 * FONT;
     }
     for section in &article.sections {
-        // Each heading is a one-line button.
-        height += (1.0625 * 1.3 + 1.5) * FONT + 1.0;
+        // Each heading is a one-line button with its reading time, and a rule.
+        height += (1.0625 * 1.3 + 1.5) * FONT + 3.0;
         if section.open {
             for item in section.body.iter() {
                 match item {
