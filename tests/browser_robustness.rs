@@ -198,7 +198,8 @@ async fn hostile_shapes_end_in_one_clear_problem() {
             "sections: must have at most 12 items (it has 100000)",
             13,
         ),
-        ("\u{feff}{}", "payload: is not valid JSON", 1),
+        // One mark is dropped, as Response.text() drops it (tests/browser_verdicts.rs); two are not.
+        ("\u{feff}\u{feff}{}", "payload: is not valid JSON", 1),
         ("", "payload: is not valid JSON", 1),
     ];
     for (json, expected, count) in cases {

@@ -222,8 +222,7 @@ fn validate_syntax_errors_and_unreadable_files() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "<stdin>:4:0: error: payload: is not valid JSON (EOF while parsing an object at line 4 column 0)\n"
-            .replace(":4:0:", ":4:1:")
+        "<stdin>:4:1: error: payload: is not valid JSON (the text ends before the document does at line 4 column 1)\n"
     );
     let (code, out, _) = run(
         &[
@@ -432,6 +431,50 @@ fn import_refuses_what_would_be_an_invalid_payload() {
         None,
     );
     assert_eq!(code, 3);
+}
+
+/// `--fix` repairs every text readers see, label overrides included (it used to skip them).
+#[test]
+fn validate_fix_repairs_label_overrides() {
+    let payload = r#"{"version": 1, "headline": "H", "source": {"name": "S", "url": "https://example.com/"},
+ "labels": {"expandAll": "Open itâ€™s all", "readingTime": "{minutes} minâ€™"}}"#;
+    let (code, out, err) = run(&["validate", "--fix", "-"], Some(payload));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        payload.replace("itâ€™s", "it’s").replace("minâ€™", "min’")
+    );
+    assert!(err.contains("fixed: labels.expandAll"), "{err}");
+    assert!(err.contains("fixed: labels.readingTime"), "{err}");
+}
+
+/// Issue 15, defect 3: a lone surrogate is U+FFFD in the widget, so `validate` accepts it and
+/// `render` shows it (and hands the widget the same text inline); a byte-order mark before the
+/// document is accepted, as by `src`, and kept by `--fix`.
+#[test]
+fn issue15_lone_surrogates_and_byte_order_marks_get_the_widgets_verdict() {
+    let payload = r#"{"version": 1, "headline": "a\ud800b", "source": {"name": "S", "url": "https://example.com/"}}"#;
+    let (code, out, err) = run(&["validate", "-"], Some(payload));
+    assert_eq!((code, out.as_str()), (0, "<stdin>: ok\n"), "{err}");
+    let (code, html, err) = run(&["render", "-"], Some(payload));
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains("a\u{FFFD}b</h"), "{html}");
+    assert!(html.contains("\"headline\":\"a\u{FFFD}b\""), "{html}");
+    assert!(!html.contains("ud800"), "{html}");
+
+    let with_bom = format!("\u{feff}{MOJIBAKE}");
+    let (code, out, err) = run(&["validate", "--fix", "-"], Some(&with_bom));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("\u{feff}{"), "the mark stays where it was");
+    assert!(err.contains("<stdin>:3:25: fixed: headline"), "{err}");
+    let (code, _, err) = run(&["render", "-"], Some(&with_bom));
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = run(&["validate", "-"], Some("\u{feff}\u{feff}{}"));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("is not valid JSON (expected a value at line 1 column 2)"),
+        "{out}"
+    );
 }
 
 #[test]

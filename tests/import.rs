@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{assert_snapshot, read, repo};
+use support::{assert_snapshot, read};
 
 use std::collections::BTreeMap;
 
@@ -50,24 +50,6 @@ fn the_seed_digest_gives_exactly_the_pinned_payload() {
         &seed_options(),
     );
     assert_snapshot("import", "seed-anthropic-recall.json", &imported.to_json());
-}
-
-#[test]
-fn the_in_repo_seed_is_the_shared_seed() {
-    let shared = repo().join("../shared/seed");
-    let Ok(entries) = std::fs::read_dir(&shared) else {
-        // Outside the workspace (a bare clone), the in-repo copy stands alone.
-        return;
-    };
-    let seed = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .expect("a .txt seed");
-    assert_eq!(
-        std::fs::read(seed).unwrap(),
-        std::fs::read(repo().join("fixtures/digests/seed-anthropic-recall.txt")).unwrap()
-    );
 }
 
 /// The importer produces exactly the hand-mended fixture: the payload the seed must become.

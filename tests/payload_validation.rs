@@ -53,19 +53,7 @@ fn seed_fixture_reads_as_designed() {
 /// and everywhere else the two agree.
 #[test]
 fn seed_fixture_keeps_the_seed_text() {
-    let seed_dir = repo().join("../shared/seed");
-    let seed_file = std::fs::read_dir(&seed_dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "the seed article is expected at {}: {e}",
-                seed_dir.display()
-            )
-        })
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .expect("a .txt seed file");
-    let seed = read(&seed_file).replace("โฆ", "โ");
+    let seed = read("fixtures/digests/seed-anthropic-recall.txt").replace("โฆ", "โ");
     let article = article_from_str(&read("fixtures/seed-anthropic-recall.json")).unwrap();
     let mend = |s: &str| -> String {
         s.chars()
@@ -98,7 +86,7 @@ fn seed_fixture_keeps_the_seed_text() {
 fn invalid_payloads_report_every_problem_with_its_path() {
     let cases: &[(&str, &str, &[&str])] = &[
         ("not an object", "[1, 2]", &["payload: must be an object, not an array"]),
-        ("not JSON", "{\"version\": 1,", &["payload: is not valid JSON (EOF while parsing a value at line 1 column 14)"]),
+        ("not JSON", "{\"version\": 1,", &["payload: is not valid JSON (the text ends before the document does at line 1 column 15)"]),
         ("empty object", "{}", &["version: is required", "headline: is required", "source: is required"]),
         (
             "unsupported version is reported alone",
@@ -295,4 +283,31 @@ fn a_huge_section_list_costs_a_bounded_number_of_problems() {
         "sections: must have at most 12 items (it has 120000)"
     );
     assert_eq!(found[12], "sections[11]: must be an object, not a number");
+}
+
+/// Issue 15, defect 3: the command line refused a lone surrogate ("unexpected end of hex
+/// escape") that the widget shows as U+FFFD, and refused a byte-order mark the widget accepts
+/// by `src`. Every case of the shared table must get the verdict the widget gives it
+/// (tests/browser_verdicts.rs runs the same table through the widget's own parse).
+#[test]
+fn issue15_cli_and_widget_give_one_verdict_for_surrogates_and_byte_order_marks() {
+    let corpus: serde_json::Value =
+        serde_json::from_str(&read("tests/e2e/corpus/verdicts.json")).unwrap();
+    let cases = corpus["cases"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let about = case["about"].as_str().unwrap();
+        let payload = case["payload"].as_str().unwrap();
+        match (article_from_str(payload), case.get("headline")) {
+            (Ok(article), Some(headline)) => {
+                assert_eq!(Some(&*article.headline), headline.as_str(), "{about}")
+            }
+            (Err(problems), None) => {
+                let expected = case["problem"].as_str().unwrap();
+                let first = problems[0].to_string();
+                assert!(first.starts_with(expected), "{about}: {first}");
+            }
+            (result, _) => panic!("{about}: {result:?}"),
+        }
+    }
 }

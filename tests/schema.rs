@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use article_card::import::{import, Options};
 use article_card::model::article_from_str;
 use article_card::model::schema::{payload_schema, payload_schema_json};
+use article_card::model::wire::prose_texts;
 use serde_json::Value;
 
 fn schema() -> Value {
@@ -346,4 +347,95 @@ fn object_schema<'a>(root: &'a Value, value: &'a Value) -> Option<&'a Value> {
         .iter()
         .map(|v| resolve(root, v))
         .find(|v| v.get("properties").is_some())
+}
+
+/// The text-field walk (`prose_texts`: what `validate` warns about and `--fix` repairs) visits
+/// every string the schema lists, except those that are not prose (addresses, slugs, tags,
+/// dates). A field added to the schema and the reader, but not marked one way or the other,
+/// fails here; so does a label added to the reader but not to the schema.
+#[test]
+fn the_text_field_walk_visits_every_string_the_schema_lists() {
+    const NOT_PROSE: [&str; 7] = [
+        "id",
+        "lang",
+        "published",
+        "updated",
+        "source.url",
+        "image.src",
+        "sections[].id",
+    ];
+    let schema = schema();
+    let full = every_member(&schema, &schema);
+    let mut strings = BTreeSet::new();
+    string_paths(&full, "", &mut strings);
+    assert!(strings.len() > 20, "{strings:?}");
+
+    let text = serde_json::to_string(&full).unwrap();
+    let doc = article_card::model::read::document(&text).unwrap();
+    let walked: BTreeSet<String> = prose_texts(&doc.json)
+        .into_iter()
+        .map(|(path, _)| path.replace("[0]", "[]"))
+        .collect();
+    let not_prose: BTreeSet<String> = NOT_PROSE.iter().map(|p| p.to_string()).collect();
+    assert!(not_prose.is_subset(&strings), "{not_prose:?} ⊄ {strings:?}");
+    let expected: BTreeSet<String> = strings.difference(&not_prose).cloned().collect();
+    assert_eq!(walked, expected);
+}
+
+/// A payload with every member the schema describes: one item per list, "x" for each string.
+fn every_member(root: &Value, node: &Value) -> Value {
+    let node = resolve(root, node);
+    if let Some(object) = object_schema(root, node) {
+        let members = object["properties"].as_object().unwrap();
+        return Value::Object(
+            members
+                .iter()
+                .map(|(key, value)| (key.clone(), every_member(root, value)))
+                .collect(),
+        );
+    }
+    if let Some(value) = node.get("const") {
+        return value.clone();
+    }
+    if let Some(items) = node.get("items") {
+        return Value::Array(vec![every_member(root, items)]);
+    }
+    let types = match &node["type"] {
+        Value::Array(types) => types.clone(),
+        other => vec![other.clone()],
+    };
+    let is = |t: &str| types.iter().any(|v| v == t);
+    if is("string") {
+        Value::from("x")
+    } else if is("boolean") {
+        Value::Bool(true)
+    } else if is("integer") || is("number") {
+        Value::from(1)
+    } else {
+        panic!("no value for {node}")
+    }
+}
+
+fn string_paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+    match value {
+        Value::String(_) => {
+            out.insert(prefix.to_owned());
+        }
+        Value::Array(items) => {
+            for item in items {
+                string_paths(item, &format!("{prefix}[]"), out);
+            }
+        }
+        Value::Object(members) => {
+            for (key, member) in members {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                string_paths(member, &path, out);
+            }
+        }
+        _ => {}
+    }
 }

@@ -3,9 +3,10 @@
 //! refuse.
 
 use article_card::model::limits::*;
+use article_card::model::read::Span;
 use article_card::model::slug::is_slug;
 use article_card::model::url::{invisible_char, has_space_or_control, is_http_url, is_relative};
-use article_card::model::{Article, Block, Problem};
+use article_card::model::{Article, Block, Json, Problem};
 
 /// Checks a validation result: an accepted article keeps every promise of the payload
 /// contract; a refusal names at least one problem, each with a path and a message.
@@ -98,4 +99,31 @@ fn link_url(url: &str) {
     assert!(!has_space_or_control(url), "a URL with spaces or controls: {url:?}");
     assert!(invisible_char(url).is_none(), "a URL with an invisible character: {url:?}");
     assert!(url.chars().count() <= MAX_URL);
+}
+
+/// What the native reader records for a document it accepts: every span lies within the text
+/// (a string's from quotation mark to quotation mark), and the spans mirror the tree, so that
+/// `validate` can place each problem and `--fix` splice each repair.
+pub fn check_spans(text: &str, json: &Json, span: &Span) {
+    let Some(raw) = text.get(span.range.clone()) else {
+        panic!("span {:?} outside the text or not on character boundaries", span.range);
+    };
+    match json {
+        Json::String(_) => {
+            assert!(raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"'), "{raw:?}");
+        }
+        Json::Array(items) => {
+            assert_eq!(items.len(), span.items.len());
+            for (item, item_span) in items.iter().zip(&span.items) {
+                check_spans(text, item, item_span);
+            }
+        }
+        Json::Object(members) => {
+            assert_eq!(members.len(), span.items.len());
+            for ((_, value), value_span) in members.iter().zip(&span.items) {
+                check_spans(text, value, value_span);
+            }
+        }
+        _ => assert!(span.items.is_empty()),
+    }
 }

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use super::report::{self, display_name, read_input, ReadError};
+use super::report::{self, display_name, read_input};
 use super::{Exit, ImportArgs};
 use crate::import::{self, Attribution, Options};
-use crate::model;
+use crate::model::{self, read, Json};
 
 pub fn run(args: &ImportArgs) -> Exit {
     let name = display_name(&args.file);
@@ -22,16 +22,9 @@ pub fn run(args: &ImportArgs) -> Exit {
         },
         None => BTreeMap::new(),
     };
-    let digest = match read_input(&args.file) {
+    let digest = match report::read_or_note(&args.file) {
         Ok(text) => text,
-        Err(ReadError::Io(message)) => {
-            report::note(&format!("{name}: error: {message}"));
-            return Exit::Io;
-        }
-        Err(ReadError::NotUtf8(message)) => {
-            report::note(&format!("{name}: error: {message}"));
-            return Exit::Invalid;
-        }
+        Err(exit) => return exit,
     };
     let options = Options {
         source_url: args.source_url.clone(),
@@ -83,16 +76,25 @@ pub fn run(args: &ImportArgs) -> Exit {
 
 /// Reads a `--sources` file: a JSON object of source names to URLs.
 fn read_sources(path: &std::path::Path) -> Result<BTreeMap<String, String>, (Exit, String)> {
-    let text = match read_input(path) {
-        Ok(text) => text,
-        Err(ReadError::Io(message)) => return Err((Exit::Io, message)),
-        Err(ReadError::NotUtf8(message)) => return Err((Exit::Invalid, message)),
-    };
-    let map: BTreeMap<String, String> = serde_json::from_str(&text).map_err(|err| {
+    let text = read_input(path).map_err(|err| (err.exit(), err.message().to_owned()))?;
+    let shape = || "must be a JSON object of source names to URLs".to_owned();
+    let doc = read::document(&text).map_err(|unreadable| {
         (
             Exit::Invalid,
-            format!("must be a JSON object of source names to URLs ({err})"),
+            format!("{} ({})", shape(), unreadable.problem.kind),
         )
     })?;
-    Ok(map)
+    let Json::Object(members) = doc.json else {
+        return Err((Exit::Invalid, shape()));
+    };
+    members
+        .into_iter()
+        .map(|(name, url)| match url {
+            Json::String(url) => Ok((name, url)),
+            other => Err((
+                Exit::Invalid,
+                format!("{}: {name} is {}, not a string", shape(), other.kind()),
+            )),
+        })
+        .collect()
 }

@@ -5,7 +5,6 @@
 //! standard error, except `validate`'s findings, which are its results.
 
 mod import;
-mod position;
 mod render;
 mod report;
 mod site;
@@ -15,8 +14,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-
-pub use position::{scan, Node, NodeKind};
 
 /// Exit codes, the same for every subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use super::report::{self, display_name, read_input, ReadError};
+use super::report::{self, display_name};
 use super::{Exit, RenderArgs};
 use crate::render::batch::{self, BatchOptions, Failure};
 use crate::render::{render_payload, RenderOptions};
@@ -18,16 +18,9 @@ pub fn run(args: &RenderArgs) -> Exit {
         return render_folder(args, options);
     }
     let name = display_name(&args.input);
-    let text = match read_input(&args.input) {
+    let text = match report::read_or_note(&args.input) {
         Ok(text) => text,
-        Err(ReadError::Io(message)) => {
-            report::note(&format!("{name}: error: {message}"));
-            return Exit::Io;
-        }
-        Err(ReadError::NotUtf8(message)) => {
-            report::note(&format!("{name}: error: {message}"));
-            return Exit::Invalid;
-        }
+        Err(exit) => return exit,
     };
     match render_payload(&text, &options) {
         Ok(html) => report::write_output(args.out.as_deref(), &html),

@@ -3,9 +3,9 @@
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use super::position;
 use super::Exit;
-use crate::model::{Problem, ProblemKind};
+use crate::model::read::{self, Document, Unreadable};
+use crate::model::Problem;
 use crate::text::line_col;
 
 /// How a path is named in messages: `<stdin>` for `-`.
@@ -30,6 +30,32 @@ pub enum ReadError {
     NotUtf8(String),
 }
 
+impl ReadError {
+    /// How the command exits over it: an unreadable file is an I/O failure, text that is not
+    /// UTF-8 an invalid input.
+    pub fn exit(&self) -> Exit {
+        match self {
+            ReadError::Io(_) => Exit::Io,
+            ReadError::NotUtf8(_) => Exit::Invalid,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            ReadError::Io(message) | ReadError::NotUtf8(message) => message,
+        }
+    }
+}
+
+/// Reads an input as [`read_input`] does, or says why not on standard error
+/// (`name: error: …`) and returns the exit code for it.
+pub fn read_or_note(path: &Path) -> Result<String, Exit> {
+    read_input(path).map_err(|err| {
+        note(&format!("{}: error: {}", display_name(path), err.message()));
+        err.exit()
+    })
+}
+
 /// Reads a file, or standard input for `-`, as UTF-8 text.
 pub fn read_input(path: &Path) -> Result<String, ReadError> {
     let mut bytes = Vec::new();
@@ -48,20 +74,18 @@ pub fn read_input(path: &Path) -> Result<String, ReadError> {
 }
 
 /// The 1-based line and column of a problem in the payload's text: the value at its path, or
-/// the object that should hold an absent member; the parser's own position for a syntax error.
-pub fn locate(text: &str, root: Option<&position::Node>, problem: &Problem) -> (usize, usize) {
-    if let ProblemKind::NotJson { .. } = problem.kind {
-        if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            if err.line() > 0 {
-                return (err.line(), err.column().max(1));
-            }
-        }
-        return (1, 1);
-    }
-    match root {
-        Some(root) => line_col(text, root.locate(&problem.path)),
-        None => (1, 1),
-    }
+/// the object that should hold an absent member; where reading stopped for text that is not
+/// a payload document.
+pub fn position(
+    text: &str,
+    read: &Result<Document, Unreadable>,
+    problem: &Problem,
+) -> (usize, usize) {
+    let at = match read {
+        Ok(doc) => doc.locate(&problem.path),
+        Err(unreadable) => unreadable.at,
+    };
+    line_col(text, at)
 }
 
 /// Writes to standard output; a reader that went away early (`| head`) is not an error.
@@ -99,11 +123,11 @@ pub fn note(line: &str) {
 
 /// Problems as `name:line:col: error: path: message` lines.
 pub fn problem_lines(name: &str, text: &str, problems: &[Problem]) -> Vec<String> {
-    let root = position::scan(text);
+    let read = read::document(text);
     problems
         .iter()
         .map(|problem| {
-            let (line, column) = locate(text, root.as_ref(), problem);
+            let (line, column) = position(text, &read, problem);
             format!("{name}:{line}:{column}: error: {problem}")
         })
         .collect()

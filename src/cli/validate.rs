@@ -1,13 +1,15 @@
 //! `article-card validate`: every problem in every file, at its JSON path and line:column, plus
 //! warnings (never failures) for text that looks mis-decoded; `--fix` repairs that text in place.
 
+use std::ops::Range;
 use std::path::Path;
 
 use serde_json::{json, Value};
 
-use super::position::{self, raw_offset, Node, NodeKind};
 use super::report::{self, display_name, is_stdin, read_input, ReadError};
 use super::{Exit, ValidateArgs};
+use crate::model::read::{self, raw_offset, Document};
+use crate::model::wire::prose_texts;
 use crate::model::{self, Problem};
 use crate::text::{self, line_col, Repair};
 
@@ -117,14 +119,14 @@ fn check_file(path: &Path, fix: bool) -> FileResult {
             return result;
         }
     };
-    let root = position::scan(&original);
-    if let Some(root) = &root {
-        result.findings = find_suspect_text(&original, root);
+    let read = read::document(&original);
+    if let Ok(doc) = &read {
+        result.findings = find_suspect_text(&original, doc);
     }
-    let mut text = original.clone();
+    let mut text = original;
     if fix && !result.findings.is_empty() {
-        if let Some(root) = &root {
-            text = splice_repairs(&original, root);
+        if let Ok(doc) = &read {
+            text = splice_repairs(&text, doc);
         }
         let written = if is_stdin(path) {
             report::print_stdout(&text)
@@ -142,95 +144,50 @@ fn check_file(path: &Path, fix: bool) -> FileResult {
         // Nothing to repair: the payload passes through unchanged.
         let _ = report::print_stdout(&text);
     }
-    if let Err(problems) = model::article_from_str(&text) {
-        let root = if result.fixed {
-            position::scan(&text)
-        } else {
-            root
-        };
-        result.problems = problems
-            .into_iter()
-            .map(|problem: Problem| {
-                let (line, column) = report::locate(&text, root.as_ref(), &problem);
-                Located {
-                    line,
-                    column,
-                    message: problem.kind.to_string(),
-                    path: problem.path,
-                }
-            })
-            .collect();
-        // In file order; problems at the same place keep the model's order.
-        result.problems.sort_by_key(|p| (p.line, p.column));
-    }
+    // What is validated is what is now in the file.
+    let read = if result.fixed {
+        read::document(&text)
+    } else {
+        read
+    };
+    let problems = match &read {
+        Ok(doc) => model::article_from_json(&doc.json)
+            .err()
+            .unwrap_or_default(),
+        Err(unreadable) => vec![unreadable.problem.clone()],
+    };
+    result.problems = problems
+        .into_iter()
+        .map(|problem: Problem| {
+            let (line, column) = report::position(&text, &read, &problem);
+            Located {
+                line,
+                column,
+                message: problem.kind.to_string(),
+                path: problem.path,
+            }
+        })
+        .collect();
+    // In file order; problems at the same place keep the model's order.
+    result.problems.sort_by_key(|p| (p.line, p.column));
     result
 }
 
-/// The payload's texts that readers see, with their paths: where mis-decoding matters. URLs,
-/// ids and unknown members are left alone.
-fn text_fields(root: &Node) -> Vec<(String, &Node)> {
-    fn add<'a>(fields: &mut Vec<(String, &'a Node)>, path: String, node: Option<&'a Node>) {
-        if let Some(
-            node @ Node {
-                kind: NodeKind::String { .. },
-                ..
-            },
-        ) = node
-        {
-            fields.push((path, node));
-        }
-    }
-    let mut fields = Vec::new();
-    for key in ["headline", "dek", "byline"] {
-        add(&mut fields, key.to_owned(), root.member(key));
-    }
-    let source = root.member("source");
-    add(
-        &mut fields,
-        "source.name".to_owned(),
-        source.and_then(|s| s.member("name")),
-    );
-    let quote = root.member("quote");
-    add(
-        &mut fields,
-        "quote.text".to_owned(),
-        quote.and_then(|q| q.member("text")),
-    );
-    let attribution = quote.and_then(|q| q.member("attribution"));
-    add(&mut fields, "quote.attribution".to_owned(), attribution);
-    let image = root.member("image");
-    add(
-        &mut fields,
-        "image.alt".to_owned(),
-        image.and_then(|i| i.member("alt")),
-    );
-    if let Some(Node {
-        kind: NodeKind::Array(sections),
-        ..
-    }) = root.member("sections")
-    {
-        for (i, section) in sections.iter().enumerate() {
-            add(
-                &mut fields,
-                format!("sections[{i}].title"),
-                section.member("title"),
-            );
-            add(
-                &mut fields,
-                format!("sections[{i}].body"),
-                section.member("body"),
-            );
-        }
-    }
-    fields
+/// The payload's texts that readers see ([`prose_texts`]), each with its value and the span of
+/// its raw text in the file: where mis-decoding matters, and what `--fix` rewrites.
+fn prose_spans(doc: &Document) -> Vec<(String, &str, Range<usize>)> {
+    prose_texts(&doc.json)
+        .into_iter()
+        .filter_map(|(path, _)| {
+            let (value, raw) = doc.string(&path)?;
+            Some((path, value, raw))
+        })
+        .collect()
 }
 
-fn find_suspect_text(text: &str, root: &Node) -> Vec<Finding> {
+fn find_suspect_text(text: &str, doc: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (path, node) in text_fields(root) {
-        let NodeKind::String { raw, value } = &node.kind else {
-            continue;
-        };
+    for (path, value, raw) in prose_spans(doc) {
         let raw_text = text.get(raw.clone()).unwrap_or_default();
         for repair in text::repair(value).repairs {
             let at = raw.start + raw_offset(raw_text, repair.start);
@@ -248,12 +205,9 @@ fn find_suspect_text(text: &str, root: &Node) -> Vec<Finding> {
 }
 
 /// The text with each suspect string replaced by its repaired form; everything else as it was.
-fn splice_repairs(text: &str, root: &Node) -> String {
+fn splice_repairs(text: &str, doc: &Document) -> String {
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    for (_, node) in text_fields(root) {
-        let NodeKind::String { raw, value } = &node.kind else {
-            continue;
-        };
+    for (_, value, raw) in prose_spans(doc) {
         let repaired = text::repair(value);
         if repaired.repairs.is_empty() {
             continue;

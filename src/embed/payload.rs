@@ -79,8 +79,10 @@ fn error_message(err: &JsValue) -> Option<String> {
         .map(|e| String::from(e.message()))
 }
 
-/// Payload text to a validated article, the size checked before any parsing.
+/// Payload text to a validated article, the size checked before any parsing. A byte-order
+/// mark is dropped first, as `Response.text()` drops it from a fetched payload.
 pub fn parse(text: &str) -> Result<Article, Vec<Problem>> {
+    let text = model::strip_bom(text);
     model::check_size(text.len()).map_err(|p| vec![p])?;
     let value = js_sys::JSON::parse(text).map_err(|err| {
         let detail = error_message(&err).unwrap_or_else(|| "syntax error".to_owned());

@@ -2,8 +2,9 @@
 //!
 //! The model walks this tree itself instead of deriving `Deserialize` for typed structs, because a
 //! derived deserializer stops at the first wrong type while a publisher needs every problem at
-//! once. The tree is built by whichever parser is at hand: `serde_json` natively, the browser's
-//! own `JSON.parse` in the widget (so the bundle carries no JSON parser).
+//! once. The tree is built by whichever parser is at hand: [`super::read`] natively (which also
+//! records where each value is), the browser's own `JSON.parse` in the widget (so the bundle
+//! carries no JSON parser). The two agree on every verdict; `super::read` says how.
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,62 +41,36 @@ impl Json {
     }
 }
 
+/// Written back as JSON by `serde_json` (the command line's pre-rendered cards carry their
+/// payload inline). Whole numbers are written without a fraction, as `JSON.stringify` writes
+/// them; non-finite numbers, which only an out-of-range literal can make, are written `null`.
 #[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use std::fmt;
-
-    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-
-    use super::Json;
-
-    impl<'de> Deserialize<'de> for Json {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_any(JsonVisitor)
-        }
-    }
-
-    struct JsonVisitor;
-
-    impl<'de> Visitor<'de> for JsonVisitor {
-        type Value = Json;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
-            Ok(Json::Null)
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Json, E> {
-            Ok(Json::Bool(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json, E> {
-            Ok(Json::Number(v as f64))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json, E> {
-            Ok(Json::Number(v as f64))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json, E> {
-            Ok(Json::Number(v))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
-            Ok(Json::String(v.to_owned()))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
-            Ok(Json::String(v))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-            let mut items = Vec::new();
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            // Exact: whole and within ±2^53, where every integer is an f64.
+            Json::Number(n) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
+                serializer.serialize_i64(*n as i64)
             }
-            Ok(Json::Array(items))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-            let mut members = Vec::new();
-            while let Some((key, value)) = map.next_entry::<String, Json>()? {
-                members.push((key, value));
+            Json::Number(n) => serializer.serialize_f64(*n),
+            Json::String(s) => serializer.serialize_str(s),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
             }
-            Ok(Json::Object(members))
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
         }
     }
 }
@@ -106,7 +81,9 @@ mod tests {
 
     #[test]
     fn last_duplicate_key_wins_like_json_parse() {
-        let json: Json = serde_json::from_str(r#"{"a": 1, "a": "two"}"#).unwrap();
+        let json = crate::model::read::document(r#"{"a": 1, "a": "two"}"#)
+            .unwrap()
+            .json;
         assert_eq!(json.get("a"), Some(&Json::String("two".into())));
     }
 

@@ -2,53 +2,61 @@
 //! translations; the model only knows which labels exist, so that it can read and validate the
 //! overrides with their paths.
 
-/// A label a payload may override, by its key in the payload's `labels` object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelKey {
-    /// The full-story link; `{source}` stands for the source's name.
-    FullStory,
-    /// Said to screen readers after the full-story link, which opens a new tab.
-    NewTab,
-    /// Before the publication date.
-    Published,
-    /// Before the update date.
-    Updated,
-    /// The button that opens every section.
-    ExpandAll,
-    /// The same button when every section is open.
-    CollapseAll,
-    /// Beside each section title; `{minutes}` stands for the number of minutes.
-    ReadingTime,
-    /// The link at the end of an open section to its own address.
-    SectionLink,
+/// Declares [`LabelKey`] from one table: each label's variant, its member name in the payload's
+/// `labels` object, and its description (the JSON Schema's, so the doc comment and the schema
+/// say the same). Adding a label is one line here; the reader, validation, the schema and
+/// `validate --fix` take it from [`LabelKey::ALL`], and the view's translation tables stop
+/// compiling until each language has words for it.
+macro_rules! label_keys {
+    ($($(#[doc = $doc:literal])+ $key:ident = $name:literal,)+) => {
+        /// A label a payload may override, by its key in the payload's `labels` object.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum LabelKey {
+            $($(#[doc = $doc])+ $key,)+
+        }
+
+        impl LabelKey {
+            /// Every key, in the order the payload reference lists them.
+            pub const ALL: &'static [LabelKey] = &[$(LabelKey::$key,)+];
+
+            /// The member name in the payload's `labels` object.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(LabelKey::$key => $name,)+
+                }
+            }
+
+            /// What the label is and its English default, for the JSON Schema.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(LabelKey::$key => concat!($($doc),+).trim_ascii(),)+
+                }
+            }
+        }
+    };
 }
 
-impl LabelKey {
-    /// Every key, in the order the payload reference lists them.
-    pub const ALL: [LabelKey; 8] = [
-        LabelKey::FullStory,
-        LabelKey::NewTab,
-        LabelKey::Published,
-        LabelKey::Updated,
-        LabelKey::ExpandAll,
-        LabelKey::CollapseAll,
-        LabelKey::ReadingTime,
-        LabelKey::SectionLink,
-    ];
-
-    /// The member name in the payload's `labels` object.
-    pub fn name(self) -> &'static str {
-        match self {
-            LabelKey::FullStory => "fullStory",
-            LabelKey::NewTab => "newTab",
-            LabelKey::Published => "published",
-            LabelKey::Updated => "updated",
-            LabelKey::ExpandAll => "expandAll",
-            LabelKey::CollapseAll => "collapseAll",
-            LabelKey::ReadingTime => "readingTime",
-            LabelKey::SectionLink => "sectionLink",
-        }
-    }
+label_keys! {
+    /// The full-story link; `{source}` stands for the source's name. Default: "Read the full
+    /// story at {source}".
+    FullStory = "fullStory",
+    /// Said to screen readers after the full-story link, which opens a new tab. Default:
+    /// "(opens in a new tab)".
+    NewTab = "newTab",
+    /// Before the publication date. Default: "Published".
+    Published = "published",
+    /// Before the update date. Default: "Updated".
+    Updated = "updated",
+    /// The button that opens every section. Default: "Expand all".
+    ExpandAll = "expandAll",
+    /// The same button when every section is open. Default: "Collapse all".
+    CollapseAll = "collapseAll",
+    /// Beside each section title; `{minutes}` stands for the minutes. Default: "{minutes} min
+    /// read".
+    ReadingTime = "readingTime",
+    /// The link at the end of an open section to its own address. Default: "Link to this
+    /// section".
+    SectionLink = "sectionLink",
 }
 
 /// Text directions: whether a language is written right to left, from its primary subtag.

@@ -10,6 +10,9 @@ pub mod labels;
 pub mod lang;
 pub mod limits;
 pub mod problem;
+// The native JSON reader, with positions (the widget uses the browser's `JSON.parse`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod read;
 // The JSON Schema of payload v1, generated from Rust types (native only: the `schema` command).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
@@ -76,22 +79,17 @@ fn check_depth(doc: &Json) -> Option<Problem> {
     None
 }
 
+/// The payload text without a UTF-8 byte-order mark before it. A mark is not part of the
+/// document; `Response.text()` drops it from a fetched payload, so every other way in drops it
+/// too, for one verdict whichever way the payload comes.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parses and validates payload text: the native path (tests, the command line). The widget
 /// parses with the browser's `JSON.parse` instead and calls [`article_from_json`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn article_from_str(text: &str) -> Result<Article, Vec<Problem>> {
-    check_size(text.len()).map_err(|p| vec![p])?;
-    let doc: Json = serde_json::from_str(text).map_err(|err| {
-        let kind = if err.to_string().starts_with("recursion limit exceeded") {
-            ProblemKind::TooDeep {
-                max: limits::MAX_DEPTH,
-            }
-        } else {
-            ProblemKind::NotJson {
-                detail: err.to_string(),
-            }
-        };
-        vec![Problem::new("payload", kind)]
-    })?;
-    article_from_json(&doc)
+    let doc = read::document(text).map_err(|unreadable| vec![unreadable.problem])?;
+    article_from_json(&doc.json)
 }

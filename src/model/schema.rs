@@ -9,6 +9,7 @@
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
 
+use super::labels::LabelKey;
 use super::limits::*;
 
 /// What the validator checks that the schema cannot express; part of the schema's description.
@@ -84,42 +85,40 @@ pub struct Payload {
     pub labels: Option<Labels>,
 }
 
-/// The card's own words a payload may replace (blank means "use the card's translation").
-#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Labels {
-    /// The full-story link; `{source}` stands for the source's name. Default: "Read the full story at {source}".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub full_story: Option<String>,
-    /// Said to screen readers after the full-story link. Default: "(opens in a new tab)".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub new_tab: Option<String>,
-    /// Before the publication date. Default: "Published".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub published: Option<String>,
-    /// Before the update date. Default: "Updated".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub updated: Option<String>,
-    /// The button that opens every section. Default: "Expand all".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub expand_all: Option<String>,
-    /// The same button when every section is open. Default: "Collapse all".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub collapse_all: Option<String>,
-    /// Beside each section title; `{minutes}` stands for the minutes. Default: "{minutes} min read".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub reading_time: Option<String>,
-    /// The link at the end of an open section to its own address. Default: "Link to this section".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = MAX_LABEL))]
-    pub section_link: Option<String>,
+/// The card's own words a payload may replace (blank means "use the card's translation"): any
+/// of [`LabelKey::ALL`], so the schema lists exactly the labels the validator reads.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Labels(pub Vec<(LabelKey, String)>);
+
+impl Serialize for Labels {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, text)| (key.name(), text)))
+    }
+}
+
+impl JsonSchema for Labels {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Labels".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let properties: serde_json::Map<String, serde_json::Value> = LabelKey::ALL
+            .iter()
+            .map(|key| {
+                let property = serde_json::json!({
+                    "description": key.description(),
+                    "type": ["string", "null"],
+                    "maxLength": MAX_LABEL,
+                });
+                (key.name().to_owned(), property)
+            })
+            .collect();
+        json_schema!({
+            "description": "The card's own words a payload may replace (blank means \"use the card's translation\").",
+            "type": "object",
+            "properties": properties,
+        })
+    }
 }
 
 /// The payload version, always 1: serialized as the number, described as a constant.

@@ -144,6 +144,8 @@ enum Need {
     /// Absent, null and blank all mean "not given": CMS exports often write `""` for an
     /// empty optional field, and that is not a mistake worth failing a card over.
     Optional,
+    /// Required, but blank is a value of its own (an image's alt text: decorative).
+    MayBeEmpty,
 }
 
 struct Validator {
@@ -155,19 +157,20 @@ impl Validator {
         self.problems.push(Problem::new(path, kind));
     }
 
-    /// A trimmed text within `max` characters.
+    /// A trimmed text within `max` characters: the one place a wire string becomes a text of
+    /// the model, so a rule for every text goes here.
     fn text(&mut self, field: Field<&str>, path: &str, need: Need, max: usize) -> Option<String> {
         let text = match field {
             Field::Present(text) => text.trim(),
             Field::Absent => {
-                if need == Need::Required {
+                if need != Need::Optional {
                     self.report(path, ProblemKind::Missing);
                 }
                 return None;
             }
             Field::Invalid => return None,
         };
-        if text.is_empty() {
+        if text.is_empty() && need != Need::MayBeEmpty {
             if need == Need::Required {
                 self.report(path, ProblemKind::Empty);
             }
@@ -242,21 +245,9 @@ impl Validator {
     fn image(&mut self, image: WireImage<'_>) -> Option<Image> {
         let src = self.url(image.src, "image.src", true);
         // An empty alt is meaningful (a decorative image), so only absence is a problem.
-        let alt = match image.alt {
-            Field::Present(alt) => {
-                let alt = alt.trim();
-                let len = alt.chars().count();
-                if len > MAX_ALT {
-                    self.report("image.alt", ProblemKind::TooLong { max: MAX_ALT, len });
-                }
-                Some(Text::from(alt))
-            }
-            Field::Absent => {
-                self.report("image.alt", ProblemKind::Missing);
-                None
-            }
-            Field::Invalid => None,
-        };
+        let alt = self
+            .text(image.alt, "image.alt", Need::MayBeEmpty, MAX_ALT)
+            .map(Text::from);
         let width = self.side(image.width, "image.width");
         let height = self.side(image.height, "image.height");
         Some(Image {

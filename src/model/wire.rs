@@ -2,6 +2,22 @@
 //! string where a string belongs), records each mismatch with its path, and keeps reading, so
 //! that validation can report every problem in one pass. Unknown members are ignored: newer
 //! payloads must still render on older widgets.
+//!
+//! [`read_article`] is the one description of the payload's shape that code reads: each member
+//! is read here once, by the kind of value it holds. A text that readers see is read with
+//! `prose`, which also lists it in [`prose_texts`] (what `validate` checks for mis-decoded
+//! characters and `--fix` repairs); an address, a slug, a tag or a date with `string`.
+//!
+//! Adding a member to the payload:
+//! 1. here, a field in the wire struct and one line in [`read_article`] (`prose` or `string`);
+//! 2. [`super::validate`], its checks (a limit in [`super::limits`]) into the
+//!    [`super::Article`];
+//! 3. [`super::schema`], the declarative twin for the JSON Schema and `import`
+//!    (`tests/schema.rs` fails until the schema and this reader list the same strings).
+//!
+//! A card label is one edit in the model: a [`LabelKey`] variant (name, description); the
+//! reader, validation, the schema and `--fix` follow, and the view's translation tables then
+//! fail to compile until each language has its words.
 
 use super::json::Json;
 use super::labels::LabelKey;
@@ -77,7 +93,24 @@ pub struct WireSection<'a> {
 /// Reads the payload's members by type, adding a problem for each mismatch. Returns `None`
 /// only when the document itself is not an object.
 pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<WireArticle<'a>> {
-    let mut r = Reader { problems };
+    read(doc, problems, None)
+}
+
+/// Every text of the payload that readers see, with its path: headline, teaser, credits,
+/// quote, alt text, section titles and bodies, label overrides. Addresses,
+/// ids, tags, dates and unknown members are not among them.
+pub fn prose_texts(doc: &Json) -> Vec<(String, &str)> {
+    let mut prose = Vec::new();
+    read(doc, &mut Vec::new(), Some(&mut prose));
+    prose
+}
+
+fn read<'a>(
+    doc: &'a Json,
+    problems: &mut Vec<Problem>,
+    prose: Option<&mut Vec<(String, &'a str)>>,
+) -> Option<WireArticle<'a>> {
+    let mut r = Reader { problems, prose };
     let Json::Object(_) = doc else {
         r.wrong_type("payload", "an object", doc);
         return None;
@@ -112,24 +145,24 @@ pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<Wi
             None | Some(Json::Null) => Field::Absent,
             Some(value) => Field::Present(value),
         },
-        id: r.text(doc, "id", ""),
-        headline: r.text(doc, "headline", ""),
-        dek: r.text(doc, "dek", ""),
-        lang: r.text(doc, "lang", ""),
+        id: r.string(doc, "id", ""),
+        headline: r.prose(doc, "headline", ""),
+        dek: r.prose(doc, "dek", ""),
+        lang: r.string(doc, "lang", ""),
         source: r.object(doc, "source", "", |r, obj, path| WireSource {
-            name: r.text(obj, "name", path),
-            url: r.text(obj, "url", path),
+            name: r.prose(obj, "name", path),
+            url: r.string(obj, "url", path),
         }),
         quote: r.object(doc, "quote", "", |r, obj, path| WireQuote {
-            text: r.text(obj, "text", path),
-            attribution: r.text(obj, "attribution", path),
+            text: r.prose(obj, "text", path),
+            attribution: r.prose(obj, "attribution", path),
         }),
-        published: r.text(doc, "published", ""),
-        updated: r.text(doc, "updated", ""),
-        byline: r.text(doc, "byline", ""),
+        published: r.string(doc, "published", ""),
+        updated: r.string(doc, "updated", ""),
+        byline: r.prose(doc, "byline", ""),
         image: r.object(doc, "image", "", |r, obj, path| WireImage {
-            src: r.text(obj, "src", path),
-            alt: r.text(obj, "alt", path),
+            src: r.string(obj, "src", path),
+            alt: r.prose(obj, "alt", path),
             width: r.number(obj, "width", path),
             height: r.number(obj, "height", path),
         }),
@@ -137,7 +170,7 @@ pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<Wi
         labels: r.object(doc, "labels", "", |r, obj, path| {
             LabelKey::ALL
                 .iter()
-                .map(|key| (*key, r.text(obj, key.name(), path)))
+                .map(|key| (*key, r.prose(obj, key.name(), path)))
                 .collect()
         }),
     })
@@ -165,11 +198,13 @@ pub fn index_path(parent: &str, index: usize) -> String {
     path
 }
 
-struct Reader<'p> {
+struct Reader<'p, 'a> {
     problems: &'p mut Vec<Problem>,
+    /// Where [`prose_texts`] collects; `None` when only validating.
+    prose: Option<&'p mut Vec<(String, &'a str)>>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'_, 'a> {
     fn wrong_type(&mut self, path: &str, expected: &'static str, found: &Json) {
         self.problems.push(Problem::new(
             path,
@@ -181,7 +216,7 @@ impl Reader<'_> {
     }
 
     /// Reads `obj[key]` with `cast`, reporting a wrong type at `parent.key`.
-    fn member<'a, T>(
+    fn member<T>(
         &mut self,
         obj: &'a Json,
         key: &str,
@@ -201,28 +236,38 @@ impl Reader<'_> {
         }
     }
 
-    fn text<'a>(&mut self, obj: &'a Json, key: &str, parent: &str) -> Field<&'a str> {
+    /// A string member that is not prose: an address, a slug, a tag, a date.
+    fn string(&mut self, obj: &'a Json, key: &str, parent: &str) -> Field<&'a str> {
         self.member(obj, key, parent, "a string", |v| match v {
             Json::String(s) => Some(s.as_str()),
             _ => None,
         })
     }
 
-    fn number(&mut self, obj: &Json, key: &str, parent: &str) -> Field<f64> {
+    fn number(&mut self, obj: &'a Json, key: &str, parent: &str) -> Field<f64> {
         self.member(obj, key, parent, "a number", |v| match v {
             Json::Number(n) => Some(*n),
             _ => None,
         })
     }
 
-    fn boolean(&mut self, obj: &Json, key: &str, parent: &str) -> Field<bool> {
+    fn boolean(&mut self, obj: &'a Json, key: &str, parent: &str) -> Field<bool> {
         self.member(obj, key, parent, "true or false", |v| match v {
             Json::Bool(b) => Some(*b),
             _ => None,
         })
     }
 
-    fn object<'a, T>(
+    /// A string member that readers see (see [`prose_texts`]).
+    fn prose(&mut self, obj: &'a Json, key: &str, parent: &str) -> Field<&'a str> {
+        let field = self.string(obj, key, parent);
+        if let (Some(prose), Field::Present(text)) = (self.prose.as_deref_mut(), field) {
+            prose.push((member_path(parent, key), text));
+        }
+        field
+    }
+
+    fn object<T>(
         &mut self,
         obj: &'a Json,
         key: &str,
@@ -236,15 +281,15 @@ impl Reader<'_> {
         }
     }
 
-    fn section<'a>(&mut self, item: &'a Json, path: &str) -> Field<WireSection<'a>> {
+    fn section(&mut self, item: &'a Json, path: &str) -> Field<WireSection<'a>> {
         if as_object(item).is_none() {
             self.wrong_type(path, "an object", item);
             return Field::Invalid;
         }
         Field::Present(WireSection {
-            id: self.text(item, "id", path),
-            title: self.text(item, "title", path),
-            body: self.text(item, "body", path),
+            id: self.string(item, "id", path),
+            title: self.prose(item, "title", path),
+            body: self.prose(item, "body", path),
             open: self.boolean(item, "open", path),
         })
     }

@@ -13,14 +13,13 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{render_article, RenderOptions};
-use crate::model::{self, Problem};
+use super::{render_payload, RenderOptions};
+use crate::model::Problem;
 
 /// Marks the fingerprint comment: `<!-- article-card render 0123…ef -->`.
 pub const FINGERPRINT_MARK: &str = "<!-- article-card render ";
@@ -210,25 +209,18 @@ fn render_one(
     if !options.force && recorded_fingerprint(&target).as_deref() == Some(fingerprint.as_str()) {
         return Outcome::Unchanged;
     }
-    let text = match String::from_utf8(bytes) {
+    let text = match payload_text(bytes) {
         Ok(text) => text,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            return Outcome::Failed(Failure::Io(format!(
-                "is not UTF-8 text (invalid byte at offset {at})"
-            )));
-        }
+        Err(failure) => return Outcome::Failed(failure),
     };
-    let article = match model::article_from_str(&text) {
-        Ok(article) => article,
-        Err(problems) => return Outcome::Failed(Failure::Invalid { text, problems }),
-    };
-    let inline = super::inline_payload(&text);
     let render = RenderOptions {
         fingerprint: Some(fingerprint),
         ..options.render.clone()
     };
-    let html = render_article(Rc::new(article), &inline, &render);
+    let html = match render_payload(&text, &render) {
+        Ok(html) => html,
+        Err(problems) => return Outcome::Failed(Failure::Invalid { text, problems }),
+    };
     match write_atomically(&target, html.as_bytes()) {
         Ok(()) => Outcome::Rendered,
         Err(err) => Outcome::Failed(Failure::Io(format!(
@@ -236,6 +228,14 @@ fn render_one(
             target.display()
         ))),
     }
+}
+
+/// A payload file's bytes as text.
+pub(crate) fn payload_text(bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        Failure::Io(format!("is not UTF-8 text (invalid byte at offset {at})"))
+    })
 }
 
 /// The fingerprint a previous run wrote at the top of `page`, if any.

@@ -26,7 +26,7 @@ mod minify;
 
 use std::rc::Rc;
 
-use crate::model::{self, Article, Problem};
+use crate::model::{self, read, Article, Problem};
 use crate::view::{CardOptions, CardRoot, CardRootProps, CardState};
 
 pub use json_ld::{json_ld, page_json_ld, PageLd};
@@ -52,23 +52,22 @@ pub struct RenderOptions {
 }
 
 /// Validates payload text and renders it. Problems are the model's, with their JSON paths.
+/// The payload goes inline as the reader read it, written compactly: the widget then reads the
+/// very values this card was rendered from (a lone surrogate already U+FFFD, no byte-order
+/// mark).
 pub fn render_payload(text: &str, options: &RenderOptions) -> Result<String, Vec<Problem>> {
-    let article = model::article_from_str(text)?;
-    Ok(render_article(
-        Rc::new(article),
-        &inline_payload(text),
-        options,
-    ))
+    let (article, inline) = read_payload(text)?;
+    Ok(render_article(Rc::new(article), &inline, options))
 }
 
-/// Valid payload text as the card carries it inline: compact, members in their own order.
-pub fn inline_payload(text: &str) -> String {
-    // The payload was validated, so this parse cannot fail; the fallback keeps the card whole
-    // even so.
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|doc| serde_json::to_string(&doc).ok())
-        .unwrap_or_default()
+/// Reads and validates payload text: the article, and the payload as the card carries it
+/// inline.
+pub fn read_payload(text: &str) -> Result<(Article, String), Vec<Problem>> {
+    let doc = read::document(text).map_err(|unreadable| vec![unreadable.problem])?;
+    let article = model::article_from_json(&doc.json)?;
+    // Writing a tree of strings, numbers and maps to a String cannot fail.
+    let inline = serde_json::to_string(&doc.json).unwrap_or_default();
+    Ok((article, inline))
 }
 
 /// Renders a validated article. `inline_payload` is the payload JSON the widget will read.

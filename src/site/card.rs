@@ -43,18 +43,23 @@ pub struct CardUrls {
 }
 
 impl CardEntry {
-    /// The entry for a validated `article` whose payload text is `text`, on the site at `base`.
+    /// The entry for a validated `article` whose payload, as the card carries it inline, is
+    /// `inline`, on the site at `base`.
     ///
     /// A relative `image.src` is resolved here, in the article and in the inline payload alike:
     /// the card page and the embed page sit at different depths, and a preview needs an
     /// absolute address, so every view gets the one the card page's address gives.
-    pub fn new(mut article: Article, text: &str, base: &Url) -> Result<CardEntry, url::ParseError> {
+    pub fn new(
+        mut article: Article,
+        inline: &str,
+        base: &Url,
+    ) -> Result<CardEntry, url::ParseError> {
         let page = base.join(&format!("{}/", article.id))?;
         let canonical = match article_canonical(&article) {
             Some(address) => Url::parse(address)?,
             None => page.clone(),
         };
-        let mut payload = serde_json::from_str::<serde_json::Value>(text).unwrap_or_default();
+        let mut payload = serde_json::from_str::<serde_json::Value>(inline).unwrap_or_default();
         let image = match &mut article.image {
             Some(image) => {
                 let absolute = page.join(&image.src)?;

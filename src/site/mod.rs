@@ -41,8 +41,10 @@ pub use page::Site;
 
 use crate::model;
 use crate::render::batch::{
-    collect_payloads, fnv1a, recorded_fingerprint, sources_key, write_atomically, Failure,
+    collect_payloads, fnv1a, payload_text, recorded_fingerprint, sources_key, write_atomically,
+    Failure,
 };
+use crate::render::read_payload;
 
 /// Where the site records which card came from which payload.
 pub const MANIFEST: &str = ".article-card-site";
@@ -232,15 +234,12 @@ pub fn build_site(input: &Path, output: &Path, options: &SiteOptions) -> io::Res
 fn load(source: &Path, site: &Site, key: u128) -> Result<(CardEntry, String), Failure> {
     let bytes = fs::read(source).map_err(|err| Failure::Io(format!("cannot read it: {err}")))?;
     let fingerprint = format!("{:032x}", fnv1a(key, &bytes));
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        Failure::Io(format!("is not UTF-8 text (invalid byte at offset {at})"))
-    })?;
-    let article = match model::article_from_str(&text) {
-        Ok(article) => article,
+    let text = payload_text(bytes)?;
+    let (article, inline) = match read_payload(&text) {
+        Ok(read) => read,
         Err(problems) => return Err(Failure::Invalid { text, problems }),
     };
-    let entry = CardEntry::new(article, &text, &site.base)
+    let entry = CardEntry::new(article, &inline, &site.base)
         .map_err(|err| Failure::Io(format!("its addresses cannot be formed: {err}")))?;
     Ok((entry, fingerprint))
 }

@@ -324,16 +324,11 @@ impl Labels {
             fill(self.error_details_many, "{count}", &count.to_string())
         }
     }
-
-    /// "4 min read".
-    pub fn reading_time(&self, minutes: u32) -> String {
-        fill(&self.reading_time, "{minutes}", &minutes.to_string())
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{for_lang, EN};
+    use super::{fill, for_lang, EN};
 
     #[test]
     fn dates_and_counts() {
@@ -345,7 +340,7 @@ mod tests {
         );
         assert_eq!(EN.problem_count(1), "1 problem");
         assert_eq!(EN.problem_count(3), "3 problems");
-        assert_eq!(EN.reading_time(4), "4 min read");
+        assert_eq!(fill(&EN.reading_time, "{minutes}", "4"), "4 min read");
     }
 
     #[test]
@@ -364,6 +359,9 @@ mod tests {
         }
         assert_eq!(for_lang(None), EN);
         assert_eq!(for_lang(Some("ja")).problem_count(3), "3件の問題");
-        assert_eq!(for_lang(Some("ja")).reading_time(2), "2分で読めます");
+        assert_eq!(
+            fill(&for_lang(Some("ja")).reading_time, "{minutes}", "2"),
+            "2分で読めます"
+        );
     }
 }
