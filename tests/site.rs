@@ -329,3 +329,58 @@ fn the_command_line_builds_a_site_and_says_what_is_wrong() {
     fs::write(input.join("broken.json"), "{").unwrap();
     assert_eq!(run(args(BASE)), Exit::Invalid);
 }
+
+#[test]
+fn the_payloads_author_and_canonical_address_reach_previews_and_are_validated_with_paths() {
+    let (input, out, bundle) = setup("site-author");
+    let ferry = input.join("harbour-ferry.json");
+    let home = "https://example.org/cards/ferry";
+    let text = read(&ferry).replacen('{', &format!("{{\n  \"canonical\": \"{home}\","), 1);
+    fs::write(&ferry, text).unwrap();
+    build(&input, &out, &bundle);
+    let page = read(out.join("harbour-ferry/index.html"));
+    assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{home}\">")));
+    assert_eq!(meta(&page, "property", "og:url"), Some(home));
+    let ld = page
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .unwrap();
+    let ld: Value = serde_json::from_str(ld.split("</script>").next().unwrap()).unwrap();
+    assert_eq!(ld["url"], home);
+    assert_eq!(ld["author"]["@type"], "Person");
+    assert_eq!(ld["author"]["name"], "Tomás Herrera");
+    assert_eq!(
+        ld["author"]["url"],
+        "https://example.org/people/tomas-herrera"
+    );
+    let response = oembed(&out, "harbour-ferry");
+    assert_eq!(response["author_name"], "Tomás Herrera");
+    assert_eq!(
+        response["author_url"],
+        "https://example.org/people/tomas-herrera"
+    );
+    // The site still serves the card at its own address, and the oEmbed iframe points there.
+    assert!(response["html"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("src=\"{BASE}harbour-ferry/embed/\"")));
+    // Without an author, previews credit the source.
+    assert_eq!(
+        oembed(&out, "garages-to-homes")["author_name"],
+        "The Riverside Ledger"
+    );
+
+    let bad = r#"{"version": 1, "headline": "h", "source": {"name": "s", "url": "https://s.example/"},
+        "canonical": "/relative", "author": {"name": "", "url": "mailto:a@b.example"}}"#;
+    let problems = article_card::model::article_from_str(bad).unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["author.name", "author.url", "canonical"]);
+    let blank = r#"{"version": 1, "headline": "h", "source": {"name": "s", "url": "https://s.example/"},
+        "canonical": " ", "author": {"name": "A"}}"#;
+    let article = article_card::model::article_from_str(blank).unwrap();
+    assert_eq!(
+        article.canonical, None,
+        "a blank optional address counts as absent"
+    );
+    assert_eq!(article.author.unwrap().url, None);
+}

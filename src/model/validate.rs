@@ -1,7 +1,7 @@
 //! Wire structs to the validated [`Article`]: the semantic checks (required members, limits,
 //! URL schemes, slugs, dates), every failure collected with its path.
 
-use super::article::{Article, Image, Quote, Section, Source, Text};
+use super::article::{Article, Author, Image, Quote, Section, Source, Text};
 use super::body::parse_body;
 use super::json::Json;
 use super::lang::is_language_tag;
@@ -79,6 +79,18 @@ pub fn validate(
     let byline = v
         .text(wire.byline, "byline", Need::Optional, MAX_BYLINE)
         .map(Text::from);
+    let author = match wire.author {
+        Field::Present(author) => {
+            let name = v.text(author.name, "author.name", Need::Required, MAX_NAME);
+            let url = v.optional_url(author.url, "author.url");
+            name.map(|name| Author {
+                name: name.into(),
+                url: url.map(Text::from),
+            })
+        }
+        _ => None,
+    };
+    let canonical = v.optional_url(wire.canonical, "canonical").map(Text::from);
     let image = match wire.image {
         Field::Present(image) => v.image(image),
         _ => None,
@@ -114,6 +126,8 @@ pub fn validate(
             published,
             updated,
             byline,
+            author,
+            canonical,
             image,
             sections,
             labels,
@@ -213,6 +227,14 @@ impl Validator {
         };
         self.report(path, kind);
         None
+    }
+
+    /// An optional absolute http(s) address: blank counts as absent, as for any optional text.
+    fn optional_url(&mut self, field: Field<&str>, path: &str) -> Option<String> {
+        match field {
+            Field::Present(text) if !text.trim().is_empty() => self.url(field, path, false),
+            _ => None,
+        }
     }
 
     fn timestamp(&mut self, field: Field<&str>, path: &str) -> Option<Timestamp> {

@@ -56,6 +56,8 @@ pub struct WireArticle<'a> {
     pub published: Field<&'a str>,
     pub updated: Field<&'a str>,
     pub byline: Field<&'a str>,
+    pub author: Field<WireAuthor<'a>>,
+    pub canonical: Field<&'a str>,
     pub image: Field<WireImage<'a>>,
     pub sections: Field<Vec<Field<WireSection<'a>>>>,
     /// Each known label key with what the payload gave for it.
@@ -64,6 +66,12 @@ pub struct WireArticle<'a> {
 
 #[derive(Debug)]
 pub struct WireSource<'a> {
+    pub name: Field<&'a str>,
+    pub url: Field<&'a str>,
+}
+
+#[derive(Debug)]
+pub struct WireAuthor<'a> {
     pub name: Field<&'a str>,
     pub url: Field<&'a str>,
 }
@@ -160,6 +168,11 @@ fn read<'a>(
         published: r.string(doc, "published", ""),
         updated: r.string(doc, "updated", ""),
         byline: r.prose(doc, "byline", ""),
+        author: r.object(doc, "author", "", |r, obj, path| WireAuthor {
+            name: r.prose(obj, "name", path),
+            url: r.string(obj, "url", path),
+        }),
+        canonical: r.string(doc, "canonical", ""),
         image: r.object(doc, "image", "", |r, obj, path| WireImage {
             src: r.string(obj, "src", path),
             alt: r.prose(obj, "alt", path),

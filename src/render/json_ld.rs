@@ -34,6 +34,15 @@ pub fn json_ld(article: &Article) -> Value {
         // A byline is free text ("By Priya Raman, local democracy reporter"), not a clean name.
         ld.insert("creditText".into(), json!(byline));
     }
+    if let Some(author) = &article.author {
+        let mut person = Map::new();
+        person.insert("@type".into(), json!("Person"));
+        person.insert("name".into(), json!(author.name));
+        if let Some(url) = &author.url {
+            person.insert("url".into(), json!(url));
+        }
+        ld.insert("author".into(), Value::Object(person));
+    }
     if let Some(image) = &article.image {
         ld.insert(
             "image".into(),

@@ -55,7 +55,7 @@ impl CardEntry {
         base: &Url,
     ) -> Result<CardEntry, url::ParseError> {
         let page = base.join(&format!("{}/", article.id))?;
-        let canonical = match article_canonical(&article) {
+        let canonical = match &article.canonical {
             Some(address) => Url::parse(address)?,
             None => page.clone(),
         };
@@ -120,15 +120,23 @@ impl CardEntry {
         render::card_element_with(&self.article, &self.inline, &ld, &options)
     }
 
-    /// The name previews credit as the author: the structured author's, else the source's.
+    /// The name previews credit as the author: the structured author's, else the source's (a
+    /// byline is free text, "By … , local democracy reporter", not a name).
     pub fn author_name(&self) -> &str {
-        &self.article.source.name
+        self.article
+            .author
+            .as_ref()
+            .map_or(&self.article.source.name, |author| &author.name)
     }
-}
 
-/// The payload's own canonical address, if it names one.
-fn article_canonical(_article: &Article) -> Option<&str> {
-    None
+    /// The author's page, else the source's story.
+    pub fn author_url(&self) -> &str {
+        self.article
+            .author
+            .as_ref()
+            .and_then(|author| author.url.as_deref())
+            .unwrap_or(&self.article.source.url)
+    }
 }
 
 fn description(article: &Article) -> String {

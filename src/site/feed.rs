@@ -50,6 +50,7 @@ pub fn render(entries: &[&CardEntry], site: &Site) -> String {
         }
         out.push_str("<author>");
         element(&mut out, "name", entry.author_name());
+        element(&mut out, "uri", entry.author_url());
         out.push_str("</author>\n");
         element(&mut out, "summary", &entry.description);
         out.push_str("</entry>\n");

@@ -37,7 +37,7 @@ pub fn render(entry: &CardEntry, site: &Site) -> String {
     response.insert("provider_name".into(), json!(site.name));
     response.insert("provider_url".into(), json!(site.base.as_str()));
     response.insert("author_name".into(), json!(entry.author_name()));
-    response.insert("author_url".into(), json!(article.source.url));
+    response.insert("author_url".into(), json!(entry.author_url()));
     response.insert("cache_age".into(), json!(CACHE_AGE));
     if let (Some(image), Some(src)) = (&article.image, &entry.urls.image) {
         response.insert("thumbnail_url".into(), json!(src.as_str()));
