@@ -82,7 +82,7 @@ pub fn validate(
     let author = match wire.author {
         Field::Present(author) => {
             let name = v.text(author.name, "author.name", Need::Required, MAX_NAME);
-            let url = v.optional_url(author.url, "author.url");
+            let url = v.url(author.url, "author.url", Need::Optional, false);
             name.map(|name| Author {
                 name: name.into(),
                 url: url.map(Text::from),
@@ -90,7 +90,9 @@ pub fn validate(
         }
         _ => None,
     };
-    let canonical = v.optional_url(wire.canonical, "canonical").map(Text::from);
+    let canonical = v
+        .url(wire.canonical, "canonical", Need::Optional, false)
+        .map(Text::from);
     let image = match wire.image {
         Field::Present(image) => v.image(image),
         _ => None,
@@ -207,8 +209,14 @@ impl Validator {
         }
     }
 
-    fn url(&mut self, field: Field<&str>, path: &str, allow_relative: bool) -> Option<String> {
-        let url = self.text(field, path, Need::Required, MAX_URL)?;
+    fn url(
+        &mut self,
+        field: Field<&str>,
+        path: &str,
+        need: Need,
+        allow_relative: bool,
+    ) -> Option<String> {
+        let url = self.text(field, path, need, MAX_URL)?;
         if has_space_or_control(&url) {
             self.report(path, ProblemKind::UrlHasSpaces);
             return None;
@@ -229,14 +237,6 @@ impl Validator {
         None
     }
 
-    /// An optional absolute http(s) address: blank counts as absent, as for any optional text.
-    fn optional_url(&mut self, field: Field<&str>, path: &str) -> Option<String> {
-        match field {
-            Field::Present(text) if !text.trim().is_empty() => self.url(field, path, false),
-            _ => None,
-        }
-    }
-
     fn timestamp(&mut self, field: Field<&str>, path: &str) -> Option<Timestamp> {
         let text = self.text(field, path, Need::Optional, MAX_TIMESTAMP)?;
         let parsed = Timestamp::parse(&text);
@@ -250,7 +250,7 @@ impl Validator {
         match field {
             Field::Present(source) => {
                 let name = self.text(source.name, "source.name", Need::Required, MAX_NAME);
-                let url = self.url(source.url, "source.url", false);
+                let url = self.url(source.url, "source.url", Need::Required, false);
                 Some(Source {
                     name: name?.into(),
                     url: url?.into(),
@@ -265,7 +265,7 @@ impl Validator {
     }
 
     fn image(&mut self, image: WireImage<'_>) -> Option<Image> {
-        let src = self.url(image.src, "image.src", true);
+        let src = self.url(image.src, "image.src", Need::Required, true);
         // An empty alt is meaningful (a decorative image), so only absence is a problem.
         let alt = self
             .text(image.alt, "image.alt", Need::MayBeEmpty, MAX_ALT)
