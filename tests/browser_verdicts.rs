@@ -1,14 +1,19 @@
 //! One payload, one verdict (issue 15, defect 3), in the widget: every case of the shared
-//! table `tests/e2e/corpus/verdicts.json` through the widget's own parse (`JSON.parse`, then
-//! the model), both as inline text reaches it and as `Response.text()` decodes a fetched
-//! payload. `tests/payload_validation.rs` runs the same table through the command line's
-//! reader, so the two cannot disagree on a lone surrogate or a byte-order mark again.
+//! table `tests/e2e/corpus/verdicts.json` given to a card inline (a `<script
+//! type="application/json">` child) and by `src` (fetched, from a blob of the payload's UTF-8
+//! bytes), the verdict read from what the card shows. `tests/payload_validation.rs` runs the
+//! same table through the command line's reader, so the two cannot disagree on a lone
+//! surrogate or a byte-order mark again.
 #![cfg(target_arch = "wasm32")]
 
-use article_card::embed::parse_payload;
+mod common;
+
+use article_card::embed::{connect, disconnect, parse_payload, ERROR_EVENT};
+use common::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,33 +48,58 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-/// The widget's verdict on payload text, in the table's terms.
-fn check(case: &Case, text: &str, way: &str) {
-    let about = &case.about;
-    match (parse_payload(text), &case.headline, &case.problem) {
-        (Ok(article), Some(headline), None) => {
-            assert_eq!(&*article.headline, headline.as_str(), "{way}: {about}")
+/// What the card at `host` shows once it has settled: `Ok(headline)` or `Err(first problem)`.
+async fn verdict(host: HtmlElement) -> Result<String, String> {
+    // Listening before connecting: a card with inline JSON may settle during `connect`.
+    let settled = js_sys::Promise::new(&mut |resolve, _| {
+        for event in ["article-card:ready", ERROR_EVENT] {
+            host.add_event_listener_with_callback(event, &resolve)
+                .unwrap();
         }
-        (Err(problems), None, Some(problem)) => {
-            let first = problems[0].to_string();
-            assert!(
-                first.starts_with(problem.as_str()),
-                "{way}: {about}: {first}"
-            );
-        }
-        (result, _, _) => panic!("{way}: {about}: {:?}", result.map(|a| a.headline.clone())),
-    }
+    });
+    let id = connect(host.clone());
+    JsFuture::from(settled).await.unwrap();
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    let shown = match host.get_attribute("data-state").as_deref() {
+        Some("ready") => Ok(text(&one(
+            &root.first_element_child().unwrap(),
+            ".card__headline",
+        ))),
+        state => Err(root
+            .query_selector(".card-error__details li")
+            .unwrap()
+            .map(|item| text(&item))
+            .unwrap_or_else(|| format!("no problem shown, state {state:?}"))),
+    };
+    disconnect(id);
+    shown
 }
 
-/// The text a fetched payload of these bytes reaches the card as: its body decoded by
-/// `Response.text()`, which drops a leading byte-order mark.
-async fn fetched_text(payload: &str) -> String {
-    let response = web_sys::Response::new_with_opt_str(Some(payload)).unwrap();
-    JsFuture::from(response.text().unwrap())
-        .await
+/// A URL that serves `payload` as UTF-8 bytes, for a card's `src`.
+fn blob_url(payload: &str) -> String {
+    let make = js_sys::Function::new_with_args(
+        "text",
+        "return URL.createObjectURL(new Blob([text], { type: 'application/json' }))",
+    );
+    make.call1(&JsValue::NULL, &JsValue::from_str(payload))
         .unwrap()
         .as_string()
         .unwrap()
+}
+
+fn check(case: &Case, shown: Result<String, String>, way: &str) {
+    let about = &case.about;
+    match (shown, &case.headline, &case.problem) {
+        (Ok(headline), Some(expected), None) => assert_eq!(&headline, expected, "{way}: {about}"),
+        (Err(first), None, Some(expected)) => {
+            assert!(
+                first.starts_with(expected.as_str()),
+                "{way}: {about}: {first}"
+            )
+        }
+        (shown, _, _) => panic!("{way}: {about}: {shown:?}"),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -77,8 +107,13 @@ async fn issue15_inline_src_and_cli_give_one_verdict() {
     let cases = cases();
     assert!(cases.len() >= 10);
     for case in &cases {
-        check(case, &case.payload, "inline");
-        check(case, &fetched_text(&case.payload).await, "src");
+        let inline = verdict(with_inline_payload(&case.payload)).await;
+        check(case, inline, "inline");
+        let fetched = fresh_host("div");
+        fetched
+            .set_attribute("src", &blob_url(&case.payload))
+            .unwrap();
+        check(case, verdict(fetched).await, "src");
     }
 }
 

@@ -198,19 +198,15 @@ async fn request(
     }
 }
 
-/// Bytes to text: UTF-8, as JSON must be (RFC 8259), with a leading byte order mark dropped as
-/// `Response.text()` drops it. Malformed UTF-8 is refused, with where it starts, rather than
-/// shown as U+FFFD: it means the payload was written in another encoding, which its publisher
-/// should hear about.
+/// Bytes to text: UTF-8, as JSON must be (RFC 8259). A leading byte-order mark stays: parsing
+/// drops one, whichever way the payload came. Malformed UTF-8 is refused, with where it starts,
+/// rather than shown as U+FFFD: it means the payload was written in another encoding, which its
+/// publisher should hear about.
 fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
-    let text = String::from_utf8(bytes).map_err(|err| {
+    String::from_utf8(bytes).map_err(|err| {
         let mut detail = String::from("it is not UTF-8 text: a malformed byte at offset ");
         detail.push_str(&err.utf8_error().valid_up_to().to_string());
         Problem::new("payload", ProblemKind::NotJson { detail })
-    })?;
-    Ok(match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
     })
 }
 

@@ -80,7 +80,7 @@ fn error_message(err: &JsValue) -> Option<String> {
 }
 
 /// Payload text to a validated article, the size checked before any parsing. A byte-order
-/// mark is dropped first, as `Response.text()` drops it from a fetched payload.
+/// mark before it is dropped here, for every way a payload comes ([`model::BOM`]).
 pub fn parse(text: &str) -> Result<Article, Vec<Problem>> {
     let text = model::strip_bom(text);
     model::check_size(text.len()).map_err(|p| vec![p])?;

@@ -79,11 +79,14 @@ fn check_depth(doc: &Json) -> Option<Problem> {
     None
 }
 
-/// The payload text without a UTF-8 byte-order mark before it. A mark is not part of the
-/// document; `Response.text()` drops it from a fetched payload, so every other way in drops it
-/// too, for one verdict whichever way the payload comes.
+/// The byte-order mark. One before the payload's text is not part of the document (a browser's
+/// `Response.text()` drops it too); the widget's parse and the native reader both drop it with
+/// [`strip_bom`], for one verdict whichever way the payload comes.
+pub const BOM: char = '\u{feff}';
+
+/// The payload text without a byte-order mark before it.
 pub fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
+    text.strip_prefix(BOM).unwrap_or(text)
 }
 
 /// Parses and validates payload text: the native path (tests, the command line). The widget

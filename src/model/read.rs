@@ -4,8 +4,8 @@
 //! splices back), `import` and `render`. The widget parses with the browser's `JSON.parse`
 //! instead (no parser in the bundle), so this reader's one rule is to agree with it:
 //!
-//! - a UTF-8 byte-order mark before the document is skipped ([`super::strip_bom`]), as
-//!   `Response.text()` skips it for a fetched payload and the widget for an inline one;
+//! - one byte-order mark before the document is skipped ([`super::strip_bom`]), as the
+//!   widget's parse skips it whichever way the payload came (and as `Response.text()` would);
 //! - an escaped lone surrogate (`"\ud800"`) reads as U+FFFD, which is what a JavaScript string
 //!   holding one becomes when wasm-bindgen hands it to Rust;
 //! - a number beyond the range of `f64` is an infinity, as in JavaScript;
@@ -250,10 +250,7 @@ impl Parser<'_> {
         fault: &'static str,
         mut item: impl FnMut(&mut Self) -> Result<(), Fault>,
     ) -> Result<(), Fault> {
-        self.at += 1;
-        self.skip_space();
-        if self.peek() == Some(closer) {
-            self.at += 1;
+        if self.open(closer) {
             return Ok(());
         }
         loop {
@@ -262,6 +259,17 @@ impl Parser<'_> {
                 return Ok(());
             }
         }
+    }
+
+    /// Past an opening bracket: `true` for an empty object or array, its `closer` consumed.
+    fn open(&mut self, closer: u8) -> bool {
+        self.at += 1;
+        self.skip_space();
+        let empty = self.peek() == Some(closer);
+        if empty {
+            self.at += 1;
+        }
+        empty
     }
 
     fn value_after_space(&mut self, depth: usize) -> Result<(Json, Span), Fault> {
@@ -400,30 +408,21 @@ impl Parser<'_> {
         loop {
             // A value is expected here.
             self.skip_space();
-            match self.peek() {
-                Some(b'{') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b'}') {
-                        self.at += 1;
-                    } else {
-                        closers.push(b'}');
-                        self.key()?;
-                        continue;
-                    }
-                }
-                Some(b'[') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        self.at += 1;
-                    } else {
-                        closers.push(b']');
-                        continue;
-                    }
-                }
+            let opened = match self.peek() {
+                Some(b'{') => Some(b'}'),
+                Some(b'[') => Some(b']'),
                 _ => {
                     self.scalar()?;
+                    None
+                }
+            };
+            if let Some(closer) = opened {
+                if !self.open(closer) {
+                    closers.push(closer);
+                    if closer == b'}' {
+                        self.key()?;
+                    }
+                    continue;
                 }
             }
             // After a value: close what ends here, up to the next comma.

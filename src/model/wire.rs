@@ -96,7 +96,7 @@ pub struct WireSection<'a> {
 /// Reads the payload's members by type, adding a problem for each mismatch. Returns `None`
 /// only when the document itself is not an object.
 pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<WireArticle<'a>> {
-    read(doc, problems, None)
+    read(doc, problems, &mut Unlisted)
 }
 
 /// Every text of the payload that readers see, with its path: headline, teaser, credits,
@@ -104,14 +104,14 @@ pub fn read_article<'a>(doc: &'a Json, problems: &mut Vec<Problem>) -> Option<Wi
 /// ids, tags, dates and unknown members are not among them.
 pub fn prose_texts(doc: &Json) -> Vec<(String, &str)> {
     let mut prose = Vec::new();
-    read(doc, &mut Vec::new(), Some(&mut prose));
+    read(doc, &mut Vec::new(), &mut prose);
     prose
 }
 
 fn read<'a>(
     doc: &'a Json,
     problems: &mut Vec<Problem>,
-    prose: Option<&mut Vec<(String, &'a str)>>,
+    prose: &mut impl Listing<'a>,
 ) -> Option<WireArticle<'a>> {
     let mut r = Reader { problems, prose };
     let Json::Object(_) = doc else {
@@ -200,13 +200,30 @@ pub fn index_path(parent: &str, index: usize) -> String {
     path
 }
 
-struct Reader<'p, 'a> {
-    problems: &'p mut Vec<Problem>,
-    /// Where [`prose_texts`] collects; `None` when only validating.
-    prose: Option<&'p mut Vec<(String, &'a str)>>,
+/// Where the reader lists the texts readers see: nowhere when it only validates (the widget's
+/// one use, so listing costs the bundle nothing), or a list for [`prose_texts`].
+trait Listing<'a> {
+    fn add(&mut self, parent: &str, key: &str, text: &'a str);
 }
 
-impl<'a> Reader<'_, 'a> {
+struct Unlisted;
+
+impl Listing<'_> for Unlisted {
+    fn add(&mut self, _: &str, _: &str, _: &str) {}
+}
+
+impl<'a> Listing<'a> for Vec<(String, &'a str)> {
+    fn add(&mut self, parent: &str, key: &str, text: &'a str) {
+        self.push((member_path(parent, key), text));
+    }
+}
+
+struct Reader<'p, L> {
+    problems: &'p mut Vec<Problem>,
+    prose: &'p mut L,
+}
+
+impl<'a, L: Listing<'a>> Reader<'_, L> {
     fn wrong_type(&mut self, path: &str, expected: &'static str, found: &Json) {
         self.problems.push(Problem::new(
             path,
@@ -263,8 +280,8 @@ impl<'a> Reader<'_, 'a> {
     /// A string member that readers see (see [`prose_texts`]).
     fn prose(&mut self, obj: &'a Json, key: &str, parent: &str) -> Field<&'a str> {
         let field = self.string(obj, key, parent);
-        if let (Some(prose), Field::Present(text)) = (self.prose.as_deref_mut(), field) {
-            prose.push((member_path(parent, key), text));
+        if let Field::Present(text) = field {
+            self.prose.add(parent, key, text);
         }
         field
     }
