@@ -24,3 +24,5 @@ wasm-opt -Oz --converge --strip-producers --strip-target-features \
 # 2.4 KB gzip smaller. Exports keep their names, so the loader's imports still match.
 terser "$out/article_card.js" --module --compress passes=2 --mangle -o "$out/article_card.js"
 terser js/article-card.js --module --compress --mangle -o "$out/article-card.js"
+# The host-side resizer for card iframes (docs/embedding-by-url.md): not part of a card's download.
+terser js/article-card-resizer.js --compress --mangle -o "$out/article-card-resizer.js"

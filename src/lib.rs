@@ -20,6 +20,8 @@ pub mod cli;
 pub mod import;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
 // The allocator is part of every reader's download: talc is a few kilobytes smaller than the
 // default and just as sound for a single-threaded page.

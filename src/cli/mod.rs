@@ -7,6 +7,7 @@
 mod import;
 mod render;
 mod report;
+mod site;
 mod validate;
 
 use std::path::PathBuf;
@@ -58,6 +59,7 @@ pub enum Command {
     Validate(ValidateArgs),
     Import(ImportArgs),
     Render(RenderArgs),
+    Site(site::SiteArgs),
     Schema(SchemaArgs),
 }
 
@@ -205,6 +207,7 @@ where
         Command::Validate(args) => validate::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Site(args) => site::run(&args),
         Command::Schema(args) => schema(&args),
     }
 }

@@ -1,6 +1,7 @@
 //! `article-card render`: one payload to HTML, or a folder of them in parallel.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use super::report::{self, display_name};
 use super::{Exit, RenderArgs};
@@ -53,22 +54,7 @@ fn render_folder(args: &RenderArgs, render: RenderOptions) -> Exit {
             return Exit::Io;
         }
     };
-    let mut exit = Exit::Ok;
-    for (path, failure) in &report.failed {
-        let name = path.display().to_string();
-        match failure {
-            Failure::Invalid { text, problems } => {
-                exit = exit.max(Exit::Invalid);
-                for line in report::problem_lines(&name, text, problems) {
-                    report::note(&line);
-                }
-            }
-            Failure::Io(message) => {
-                exit = exit.max(Exit::Io);
-                report::note(&format!("{name}: error: {message}"));
-            }
-        }
-    }
+    let exit = note_failures(&report.failed);
     if !args.quiet {
         let rate = if report.rendered > 0 {
             format!(": {:.0} cards/s", report.cards_per_second())
@@ -85,6 +71,27 @@ fn render_folder(args: &RenderArgs, render: RenderOptions) -> Exit {
             report.threads,
             if report.threads == 1 { "" } else { "s" },
         ));
+    }
+    exit
+}
+
+/// Says why each payload of a folder failed; the exit code for the worst failure.
+pub(super) fn note_failures(failed: &[(PathBuf, Failure)]) -> Exit {
+    let mut exit = Exit::Ok;
+    for (path, failure) in failed {
+        let name = path.display().to_string();
+        match failure {
+            Failure::Invalid { text, problems } => {
+                exit = exit.max(Exit::Invalid);
+                for line in report::problem_lines(&name, text, problems) {
+                    report::note(&line);
+                }
+            }
+            Failure::Io(message) => {
+                exit = exit.max(Exit::Io);
+                report::note(&format!("{name}: error: {message}"));
+            }
+        }
     }
     exit
 }

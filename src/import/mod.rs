@@ -237,6 +237,8 @@ pub fn import(digest: &str, options: &Options) -> Result<Imported, ImportError> 
         headline,
         dek: teaser.dek,
         byline: None,
+        author: None,
+        canonical: None,
         published: options.published.clone(),
         updated: None,
         source: Source {

@@ -25,6 +25,12 @@ pub struct Article {
     pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
     pub byline: Option<Text>,
+    /// Who wrote the story, as a name machines can read (structured data, previews), beside
+    /// the byline readers see.
+    pub author: Option<Author>,
+    /// The card's own canonical address (absolute http(s)), where it is not the card page a
+    /// site derives from its base address.
+    pub canonical: Option<Text>,
     pub image: Option<Image>,
     pub sections: Vec<Section>,
     /// The payload's replacements for the card's own words, at most one per key.
@@ -52,6 +58,14 @@ pub struct Source {
     pub name: Text,
     /// Absolute http(s) URL of the full story.
     pub url: Text,
+}
+
+/// The story's author.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Author {
+    pub name: Text,
+    /// Absolute http(s) URL of the author's page.
+    pub url: Option<Text>,
 }
 
 /// A pull quote.

@@ -23,7 +23,7 @@ pub mod url;
 pub mod validate;
 pub mod wire;
 
-pub use article::{Article, Block, Image, Quote, Section, Source, Text};
+pub use article::{Article, Author, Block, Image, Quote, Section, Source, Text};
 pub use json::Json;
 pub use labels::{is_rtl_language, LabelKey};
 pub use problem::{Problem, ProblemKind};

@@ -59,6 +59,15 @@ pub struct Payload {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = MAX_BYLINE))]
     pub byline: Option<String>,
+    /// Who wrote the story, for machines (structured data, link previews); the byline is what
+    /// readers see.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Author>,
+    /// The card's own canonical address, where it is not the card page `article-card site`
+    /// derives from its base address: an absolute http or https URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_URL), pattern(HTTP_URL))]
+    pub canonical: Option<String>,
     /// RFC 3339 date-time of publication.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = MAX_TIMESTAMP), pattern(TIMESTAMP))]
@@ -154,6 +163,18 @@ pub struct Source {
     /// The full story's address: an absolute http or https URL.
     #[schemars(length(max = MAX_URL), pattern(HTTP_URL))]
     pub url: String,
+}
+
+/// The story's author.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Author {
+    /// The author's name, as structured data and previews credit it.
+    #[schemars(length(max = MAX_NAME), pattern(NOT_BLANK))]
+    pub name: String,
+    /// The author's page: an absolute http or https URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = MAX_URL), pattern(HTTP_URL))]
+    pub url: Option<String>,
 }
 
 /// A pull quote; the card adds the quotation marks.

@@ -1,7 +1,7 @@
 //! Wire structs to the validated [`Article`]: the semantic checks (required members, limits,
 //! URL schemes, slugs, dates), every failure collected with its path.
 
-use super::article::{Article, Image, Quote, Section, Source, Text};
+use super::article::{Article, Author, Image, Quote, Section, Source, Text};
 use super::body::parse_body;
 use super::controls::shown_text;
 use super::json::Json;
@@ -80,6 +80,20 @@ pub fn validate(
     let byline = v
         .text(wire.byline, "byline", Need::Optional, MAX_BYLINE)
         .map(Text::from);
+    let author = match wire.author {
+        Field::Present(author) => {
+            let name = v.text(author.name, "author.name", Need::Required, MAX_NAME);
+            let url = v.url(author.url, "author.url", Need::Optional, false);
+            name.map(|name| Author {
+                name: name.into(),
+                url: url.map(Text::from),
+            })
+        }
+        _ => None,
+    };
+    let canonical = v
+        .url(wire.canonical, "canonical", Need::Optional, false)
+        .map(Text::from);
     let image = match wire.image {
         Field::Present(image) => v.image(image),
         _ => None,
@@ -115,6 +129,8 @@ pub fn validate(
             published,
             updated,
             byline,
+            author,
+            canonical,
             image,
             sections,
             labels,
@@ -194,8 +210,14 @@ impl Validator {
         }
     }
 
-    fn url(&mut self, field: Field<&str>, path: &str, allow_relative: bool) -> Option<String> {
-        let url = self.text(field, path, Need::Required, MAX_URL)?;
+    fn url(
+        &mut self,
+        field: Field<&str>,
+        path: &str,
+        need: Need,
+        allow_relative: bool,
+    ) -> Option<String> {
+        let url = self.text(field, path, need, MAX_URL)?;
         if has_space_or_control(&url) {
             self.report(path, ProblemKind::UrlHasSpaces);
             return None;
@@ -229,7 +251,7 @@ impl Validator {
         match field {
             Field::Present(source) => {
                 let name = self.text(source.name, "source.name", Need::Required, MAX_NAME);
-                let url = self.url(source.url, "source.url", false);
+                let url = self.url(source.url, "source.url", Need::Required, false);
                 Some(Source {
                     name: name?.into(),
                     url: url?.into(),
@@ -244,7 +266,7 @@ impl Validator {
     }
 
     fn image(&mut self, image: WireImage<'_>) -> Option<Image> {
-        let src = self.url(image.src, "image.src", true);
+        let src = self.url(image.src, "image.src", Need::Required, true);
         // An empty alt is meaningful (a decorative image), so only absence is a problem.
         let alt = self
             .text(image.alt, "image.alt", Need::MayBeEmpty, MAX_ALT)

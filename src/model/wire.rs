@@ -56,6 +56,9 @@ pub struct WireArticle<'a> {
     pub published: Field<&'a str>,
     pub updated: Field<&'a str>,
     pub byline: Field<&'a str>,
+    /// The author is credited as the source is, a name and an address: one reader serves both.
+    pub author: Field<WireSource<'a>>,
+    pub canonical: Field<&'a str>,
     pub image: Field<WireImage<'a>>,
     pub sections: Field<Vec<Field<WireSection<'a>>>>,
     /// Each known label key with what the payload gave for it.
@@ -149,10 +152,7 @@ fn read<'a>(
         headline: r.prose(doc, "headline", ""),
         dek: r.prose(doc, "dek", ""),
         lang: r.string(doc, "lang", ""),
-        source: r.object(doc, "source", "", |r, obj, path| WireSource {
-            name: r.prose(obj, "name", path),
-            url: r.string(obj, "url", path),
-        }),
+        source: r.object(doc, "source", "", Reader::credit),
         quote: r.object(doc, "quote", "", |r, obj, path| WireQuote {
             text: r.prose(obj, "text", path),
             attribution: r.prose(obj, "attribution", path),
@@ -160,6 +160,8 @@ fn read<'a>(
         published: r.string(doc, "published", ""),
         updated: r.string(doc, "updated", ""),
         byline: r.prose(doc, "byline", ""),
+        author: r.object(doc, "author", "", Reader::credit),
+        canonical: r.string(doc, "canonical", ""),
         image: r.object(doc, "image", "", |r, obj, path| WireImage {
             src: r.string(obj, "src", path),
             alt: r.prose(obj, "alt", path),
@@ -295,6 +297,14 @@ impl<'a, L: Listing<'a>> Reader<'_, L> {
             Field::Present(inner) => Field::Present(read(self, inner, &member_path(parent, key))),
             Field::Absent => Field::Absent,
             Field::Invalid => Field::Invalid,
+        }
+    }
+
+    /// A name and an address: the source, the author.
+    fn credit(&mut self, obj: &'a Json, path: &str) -> WireSource<'a> {
+        WireSource {
+            name: self.prose(obj, "name", path),
+            url: self.string(obj, "url", path),
         }
     }
 

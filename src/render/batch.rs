@@ -161,7 +161,7 @@ pub fn render_dir(input: &Path, output: &Path, options: &BatchOptions) -> io::Re
 }
 
 /// Relative paths of the `*.json` files under `dir`, skipping hidden folders and `output`.
-fn collect_payloads(
+pub(crate) fn collect_payloads(
     root: &Path,
     dir: &Path,
     output: &Path,
@@ -209,14 +209,9 @@ fn render_one(
     if !options.force && recorded_fingerprint(&target).as_deref() == Some(fingerprint.as_str()) {
         return Outcome::Unchanged;
     }
-    let text = match String::from_utf8(bytes) {
+    let text = match payload_text(bytes) {
         Ok(text) => text,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            return Outcome::Failed(Failure::Io(format!(
-                "is not UTF-8 text (invalid byte at offset {at})"
-            )));
-        }
+        Err(failure) => return Outcome::Failed(failure),
     };
     let render = RenderOptions {
         fingerprint: Some(fingerprint),
@@ -233,6 +228,14 @@ fn render_one(
             target.display()
         ))),
     }
+}
+
+/// A payload file's bytes as text.
+pub(crate) fn payload_text(bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        Failure::Io(format!("is not UTF-8 text (invalid byte at offset {at})"))
+    })
 }
 
 /// The fingerprint a previous run wrote at the top of `page`, if any.
@@ -256,7 +259,7 @@ pub fn recorded_fingerprint(page: &Path) -> Option<String> {
 }
 
 /// Writes `bytes` to a temporary file beside `target`, then renames it into place.
-fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -271,14 +274,18 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// The hash of the renderer and of `more` (what else an output depends on, in order).
+pub(crate) fn sources_key(more: &[&str]) -> u128 {
+    RENDERER
+        .iter()
+        .chain(more)
+        .fold(FNV_OFFSET, |key, part| fnv1a(key, part.as_bytes()))
+}
+
 /// The hash of everything but the payload, computed once per run.
 fn renderer_key(options: &RenderOptions) -> u128 {
-    let mut key = FNV_OFFSET;
-    for part in RENDERER {
-        key = fnv1a(key, part.as_bytes());
-    }
-    key = fnv1a(
-        key,
+    let key = fnv1a(
+        sources_key(&[]),
         if options.standalone {
             b"standalone"
         } else {
@@ -300,7 +307,7 @@ const FNV_PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
 
 /// 128-bit FNV-1a over `bytes`, continuing from `hash`, with a separator after them so that the
 /// boundaries between parts count. Not for security: for telling whether inputs changed.
-fn fnv1a(mut hash: u128, bytes: &[u8]) -> u128 {
+pub(crate) fn fnv1a(mut hash: u128, bytes: &[u8]) -> u128 {
     for &b in bytes {
         hash ^= u128::from(b);
         hash = hash.wrapping_mul(FNV_PRIME);

@@ -34,6 +34,15 @@ pub fn json_ld(article: &Article) -> Value {
         // A byline is free text ("By Priya Raman, local democracy reporter"), not a clean name.
         ld.insert("creditText".into(), json!(byline));
     }
+    if let Some(author) = &article.author {
+        let mut person = Map::new();
+        person.insert("@type".into(), json!("Person"));
+        person.insert("name".into(), json!(author.name));
+        if let Some(url) = &author.url {
+            person.insert("url".into(), json!(url));
+        }
+        ld.insert("author".into(), Value::Object(person));
+    }
     if let Some(image) = &article.image {
         ld.insert(
             "image".into(),
@@ -79,4 +88,38 @@ fn article_body(article: &Article) -> String {
         }
     }
     parts.join("\n\n")
+}
+
+/// What a page that is the card's own home adds to its structured data: where it lives and who
+/// publishes it. Addresses are absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLd<'a> {
+    /// The card page's canonical address.
+    pub url: &'a str,
+    /// The lead image's address, resolved against the page's.
+    pub image: Option<&'a str>,
+    /// The site publishing the card.
+    pub publisher: &'a str,
+    pub publisher_url: &'a str,
+}
+
+/// The card's structured data on its own page: [`json_ld`] plus the page's address, the
+/// publisher, and the image at an absolute address.
+pub fn page_json_ld(article: &Article, page: &PageLd) -> Value {
+    let mut ld = json_ld(article);
+    if let Value::Object(map) = &mut ld {
+        map.insert("url".into(), json!(page.url));
+        map.insert(
+            "mainEntityOfPage".into(),
+            json!({ "@type": "WebPage", "@id": page.url }),
+        );
+        if let (Some(src), Some(Value::Object(image))) = (page.image, map.get_mut("image")) {
+            image.insert("url".into(), json!(src));
+        }
+        map.insert(
+            "publisher".into(),
+            json!({ "@type": "Organization", "name": page.publisher, "url": page.publisher_url }),
+        );
+    }
+    ld
 }

@@ -27,9 +27,9 @@ mod minify;
 use std::rc::Rc;
 
 use crate::model::{self, read, Article, Problem};
-use crate::view::{CardRoot, CardRootProps, CardState};
+use crate::view::{CardOptions, CardRoot, CardRootProps, CardState};
 
-pub use json_ld::json_ld;
+pub use json_ld::{json_ld, page_json_ld, PageLd};
 pub use minify::minify_css;
 
 /// The card's stylesheet, the same file the widget adopts into each shadow root.
@@ -56,11 +56,18 @@ pub struct RenderOptions {
 /// very values this card was rendered from (a lone surrogate already U+FFFD, no byte-order
 /// mark).
 pub fn render_payload(text: &str, options: &RenderOptions) -> Result<String, Vec<Problem>> {
+    let (article, inline) = read_payload(text)?;
+    Ok(render_article(Rc::new(article), &inline, options))
+}
+
+/// Reads and validates payload text: the article, and the payload as the card carries it
+/// inline.
+pub fn read_payload(text: &str) -> Result<(Article, String), Vec<Problem>> {
     let doc = read::document(text).map_err(|unreadable| vec![unreadable.problem])?;
     let article = model::article_from_json(&doc.json)?;
     // Writing a tree of strings, numbers and maps to a String cannot fail.
     let inline = serde_json::to_string(&doc.json).unwrap_or_default();
-    Ok(render_article(Rc::new(article), &inline, options))
+    Ok((article, inline))
 }
 
 /// Renders a validated article. `inline_payload` is the payload JSON the widget will read.
@@ -92,9 +99,18 @@ fn push_fingerprint(out: &mut String, options: &RenderOptions) {
 
 /// The card's markup alone, exactly as the widget renders it into its container.
 pub fn card_markup(article: Rc<Article>) -> String {
+    card_markup_with(article, 0)
+}
+
+/// The card's markup with the headline one level above `heading_level` (the element's
+/// `heading-level` attribute; 0 for the default), as the widget renders it with that attribute.
+fn card_markup_with(article: Rc<Article>, heading_level: u8) -> String {
     let renderer = yew::LocalServerRenderer::<CardRoot>::with_props(CardRootProps {
         state: CardState::Ready(article),
-        options: Default::default(),
+        options: CardOptions {
+            heading_level,
+            ..CardOptions::default()
+        },
     })
     // The widget renders afresh rather than hydrating, so no hydration markers.
     .hydratable(false);
@@ -103,20 +119,71 @@ pub fn card_markup(article: Rc<Article>) -> String {
 
 /// Shown when scripting is off: every section open, since the buttons that open them need the
 /// widget. Scripting browsers never apply it (to them `<noscript>` is inert text).
-const NO_SCRIPT_CSS: &str =
+pub const NO_SCRIPT_CSS: &str =
     ".section__panel[hidden]{display:block!important;content-visibility:visible!important}.section__toggle::after,.card__tools,.section__permalink{display:none}";
+
+/// How a pre-rendered card differs by where it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ElementOptions<'a> {
+    /// The element's `heading-level` attribute (0: none, the default levels): 2 makes the
+    /// headline an `h1`, for a page whose main content is the card.
+    pub heading_level: u8,
+    /// Where the card's styles come from inside its shadow root.
+    pub style: CardStyle<'a>,
+}
+
+/// The card's styles in a pre-rendered shadow root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CardStyle<'a> {
+    /// A `<style>` element: one self-contained fragment, for pasting into any page.
+    #[default]
+    Inline,
+    /// `<link rel=stylesheet>` to these addresses (the card's styles; the no-script rules),
+    /// which a strict `style-src 'self'` allows where it blocks a `<style>` element.
+    Linked { card: &'a str, no_script: &'a str },
+}
 
 /// The `<article-card>` element with its declarative shadow root, inline payload and JSON-LD.
 pub fn card_element(article: &Rc<Article>, inline_payload: &str) -> String {
-    let markup = card_markup(article.clone());
-    let ld = serde_json::to_string(&json_ld(article)).unwrap_or_default();
+    let ld = json_ld(article);
+    card_element_with(article, inline_payload, &ld, &ElementOptions::default())
+}
+
+/// The `<article-card>` element, with the structured data `ld` and as `options` say.
+pub fn card_element_with(
+    article: &Rc<Article>,
+    inline_payload: &str,
+    ld: &serde_json::Value,
+    options: &ElementOptions,
+) -> String {
+    let markup = card_markup_with(article.clone(), options.heading_level);
+    let ld = serde_json::to_string(ld).unwrap_or_default();
     let css = card_style();
     let mut out = String::with_capacity(markup.len() + css.len() + inline_payload.len() * 2 + 512);
-    out.push_str("<article-card>\n<template shadowrootmode=\"open\"><style>");
-    out.push_str(css);
-    out.push_str("</style><noscript><style>");
-    out.push_str(NO_SCRIPT_CSS);
-    out.push_str("</style></noscript><div class=\"root\">");
+    out.push_str("<article-card");
+    if options.heading_level != 0 {
+        out.push_str(&format!(" heading-level=\"{}\"", options.heading_level));
+    }
+    out.push_str(">\n<template shadowrootmode=\"open\">");
+    match options.style {
+        CardStyle::Inline => {
+            out.push_str("<style>");
+            out.push_str(css);
+            out.push_str("</style><noscript><style>");
+            out.push_str(NO_SCRIPT_CSS);
+            out.push_str("</style></noscript>");
+        }
+        CardStyle::Linked { card, no_script } => {
+            for (href, wrap) in [(card, false), (no_script, true)] {
+                out.push_str(if wrap { "<noscript>" } else { "" });
+                out.push_str("<link rel=\"stylesheet\" href=\"");
+                out.push_str(&escape_html(href));
+                out.push_str("\">");
+                out.push_str(if wrap { "</noscript>" } else { "" });
+            }
+        }
+    }
+    out.push_str("<div class=\"root\">");
     out.push_str(&markup);
     out.push_str("</div></template>\n<script type=\"application/json\">");
     out.push_str(&script_text(inline_payload));
@@ -199,7 +266,7 @@ fn replace_chars(text: &str, replacement: impl Fn(char) -> Option<&'static str>)
 }
 
 /// The card's stylesheet as every card carries it, prepared once per process.
-fn card_style() -> &'static str {
+pub fn card_style() -> &'static str {
     static STYLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     STYLE.get_or_init(|| style_text(CARD_CSS))
 }

@@ -103,8 +103,8 @@ function readSections(page, hostSelector) {
 
 // ---------------------------------------------------------------------------
 
-test('the bundle folder holds exactly the loader, the glue and the wasm', () => {
-  assert.deepEqual(bundleFiles().sort(), ['article-card.js', 'article_card.js', 'article_card_bg.wasm']);
+test('the bundle folder holds exactly the loader, the glue, the wasm and the iframe resizer', () => {
+  assert.deepEqual(bundleFiles().sort(), ['article-card-resizer.js', 'article-card.js', 'article_card.js', 'article_card_bg.wasm']);
 });
 
 test('the seed card renders inside an open shadow root with no errors', TEST_TIMEOUT, async () => {
