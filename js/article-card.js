@@ -4,7 +4,7 @@
 //
 // The glue resolves the .wasm relative to its own URL (import.meta.url), so the bundle folder
 // works wherever it is copied.
-import init, { command, connect, disconnect } from './article_card.js';
+import init, { Card } from './article_card.js';
 
 // The engine (the .wasm, most of the bundle's bytes) is fetched when the first card needs it,
 // not when the page loads: a reader who never scrolls down to a lazy card never downloads it.
@@ -14,9 +14,9 @@ const engine = () => (started ??= init());
 // A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
 // hook has already put every card in the error state and told the console, so the exception
 // carries no news: it is kept from becoming an uncaught error in the host page.
-function call(fn, ...args) {
+function call(fn) {
   try {
-    return fn(...args);
+    return fn();
   } catch (error) {
     if (!(error instanceof WebAssembly.RuntimeError)) throw error;
     return undefined;
@@ -43,15 +43,22 @@ class ArticleCard extends HTMLElement {
       : null;
 
   static {
-    // Printing and deep links need every card, not only those near the viewport.
-    const wakeAll = () => ArticleCard.#waiting.forEach((card) => card.#wake());
-    addEventListener('beforeprint', wakeAll);
-    addEventListener('hashchange', () => deepLink() && wakeAll());
+    // Printing needs every card, not only those near the viewport.
+    addEventListener('beforeprint', () => ArticleCard.#waiting.forEach((card) => card.#wake()));
   }
 
-  #id = undefined;
+  // The find bar is about to open a closed section panel in a card's shadow root: the card
+  // opens that section, so that its button says so too.
+  static #onBeforeMatch(event) {
+    const el = event.currentTarget.host;
+    el.#card && call(() => el.#card.matched(event.target));
+  }
+
+  // The card's handle in the wasm (`Card`), from connecting until it is freed.
+  #card = undefined;
   #payload = undefined;
-  #command = undefined;
+  // A method called before the card is connected: the last one, applied then.
+  #asked = undefined;
   // Upgrading: a payload was taken over from before the element was defined.
   #adopted = false;
 
@@ -67,8 +74,17 @@ class ArticleCard extends HTMLElement {
     }
   }
 
+  // The page's address changed: a section address wakes a card waiting to come near the
+  // viewport (the section it names must exist to scroll to); a connected card opens the
+  // section if it is one of its own. The only hashchange listener: the wasm has none.
+  #onHashChange = () => {
+    if (this.#card) call(() => this.#card.followFragment());
+    else if (deepLink() && ArticleCard.#waiting.has(this)) this.#wake();
+  };
+
   connectedCallback() {
     this.#adopted = false;
+    addEventListener('hashchange', this.#onHashChange);
     const observer = ArticleCard.#observer;
     if (this.getAttribute('loading') === 'eager' || !observer || deepLink()) {
       this.#start();
@@ -79,8 +95,9 @@ class ArticleCard extends HTMLElement {
   }
 
   disconnectedCallback() {
+    removeEventListener('hashchange', this.#onHashChange);
     this.#unwatch();
-    this.#teardown();
+    this.#free();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -106,21 +123,21 @@ class ArticleCard extends HTMLElement {
   }
 
   expandAll() {
-    this.#send('expand');
+    this.#ask((card) => card.expandAll());
   }
 
   collapseAll() {
-    this.#send('collapse');
+    this.#ask((card) => card.collapseAll());
   }
 
   open(sectionId) {
-    this.#send('open', String(sectionId));
+    const id = String(sectionId);
+    this.#ask((card) => card.open(id));
   }
 
-  // A method called before the card is connected is kept (the last one) and applied then.
-  #send(action, section) {
-    if (this.#id === undefined) this.#command = [action, section];
-    else call(command, this.#id, action, section);
+  #ask(method) {
+    if (this.#card) call(() => method(this.#card));
+    else this.#asked = method;
   }
 
   #wake() {
@@ -132,34 +149,39 @@ class ArticleCard extends HTMLElement {
     if (ArticleCard.#waiting.delete(this)) ArticleCard.#observer.unobserve(this);
   }
 
+  // A new payload or address: the card is made again (its Yew app is reused, see pool.rs).
   #restart() {
-    if (this.#id === undefined) return;
-    this.#teardown();
-    this.#render();
+    if (!this.#card) return;
+    this.#free();
+    this.#connect();
   }
 
   #start() {
     // While the page is still parsing, an inline JSON child may not exist yet.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.#render(), { once: true });
+      document.addEventListener('DOMContentLoaded', () => this.#connect(), { once: true });
     } else {
-      this.#render();
+      this.#connect();
     }
   }
 
-  #render() {
+  // Starts the engine if it is not yet running, then makes this element's card.
+  #connect() {
     engine().then(
       () => {
-        if (!this.isConnected || this.#id !== undefined) return;
-        const id = call(connect, this, this.#payload);
-        // An event listener may have removed the card while it connected.
+        if (!this.isConnected || this.#card) return;
+        const card = call(() => new Card(this, this.#payload));
+        if (!card) return;
+        // An event listener may have removed the element while its card was made.
         if (!this.isConnected) {
-          if (id !== undefined) call(disconnect, id);
+          call(() => card.free());
           return;
         }
-        this.#id = id;
-        if (this.#command && id !== undefined) call(command, id, ...this.#command);
-        this.#command = undefined;
+        this.#card = card;
+        this.shadowRoot?.addEventListener('beforematch', ArticleCard.#onBeforeMatch);
+        const asked = this.#asked;
+        this.#asked = undefined;
+        if (asked) call(() => asked(card));
       },
       (error) => {
         this.setAttribute('data-state', 'error');
@@ -176,11 +198,13 @@ class ArticleCard extends HTMLElement {
     );
   }
 
-  #teardown() {
-    if (this.#id !== undefined) {
-      call(disconnect, this.#id);
-      this.#id = undefined;
-    }
+  // Frees the card: its fetch stops and its Yew app goes back to the pool.
+  #free() {
+    const card = this.#card;
+    if (!card) return;
+    this.#card = undefined;
+    this.shadowRoot?.removeEventListener('beforematch', ArticleCard.#onBeforeMatch);
+    call(() => card.free());
   }
 }
 

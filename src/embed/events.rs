@@ -17,14 +17,15 @@
 //! | `article-card:error` | the card ends in the error state | `problems` (`[{ path, message }]`), `internal` |
 //!
 //! Listeners run synchronously inside `dispatch_event`, and may call back into the card (a
-//! method, or removing it), so callers hold no borrow of card state while dispatching.
+//! method, or removing it, which frees it), so callers hold no borrow of card state while
+//! dispatching (the rule in `card.rs`).
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, Url};
 
 use crate::model::{Article, Problem};
-use crate::view::Toggled;
+use crate::view::{Followed, Toggled};
 
 /// The name of the event a card sends when it ends in the error state.
 pub const ERROR_EVENT: &str = "article-card:error";
@@ -59,22 +60,37 @@ pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
 }
 
 /// Sends the cancelable `article-card:link` for a link the reader is following. Returns
-/// `false` when a listener called `preventDefault()`: the caller then stops the navigation
-/// (a host page may open the story in its own viewer instead).
-pub fn dispatch_link(
-    host: &HtmlElement,
-    article: &str,
-    link: &str,
-    href: &str,
-    section: Option<&str>,
-) -> bool {
+/// `false` when a listener called `preventDefault()`: the view then stops the navigation (a
+/// host page may open the story in its own viewer instead).
+pub fn dispatch_link(host: &HtmlElement, followed: &Followed) -> bool {
+    let link = if followed.section.is_some() {
+        "section"
+    } else {
+        "full-story"
+    };
     let detail = object(&[
-        ("id", article.into()),
+        ("id", followed.article.as_str().into()),
         ("link", link.into()),
-        ("href", href.into()),
-        ("section", section.map_or(JsValue::NULL, JsValue::from)),
+        ("href", resolved(host, &followed.href).into()),
+        (
+            "section",
+            followed
+                .section
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from),
+        ),
     ]);
     send(host, "article-card:link", &detail, true)
+}
+
+/// `href` resolved against the page, as the browser follows it (and as a link's `href`
+/// property reads); as given if it cannot be.
+fn resolved(host: &HtmlElement, href: &str) -> String {
+    host.base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| Url::new_with_base(href, &base).ok())
+        .map_or_else(|| href.to_owned(), |url| url.href())
 }
 
 /// Sends `article-card:error` from `host` with every problem in `detail.problems`.

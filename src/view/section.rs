@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
 use super::body::body;
+use super::card::{follow, Followed};
 use super::labels::fill;
-use super::{heading_tag, section_anchor, text};
+use super::{heading_tag, panel_id, section_anchor, text};
 use crate::model::{Block, Section};
 
 #[derive(Properties, PartialEq)]
@@ -22,21 +23,27 @@ pub struct SectionDisclosureProps {
     pub open: bool,
     /// Called with `index` when the reader toggles the section; the card owns the state.
     pub on_toggle: Callback<usize>,
+    /// Asked before the reader follows the section's own link (see [`CardOptions::on_link`]).
+    ///
+    /// [`CardOptions::on_link`]: super::CardOptions::on_link
+    pub on_link: Callback<Followed, bool>,
 }
 
 /// One analysis section as a disclosure (WAI-ARIA pattern): a heading holding a button that
 /// shows and hides the panel. A native `<button>` gives Enter and Space for free.
 ///
 /// A closed panel is `hidden="until-found"`: the browser's find bar searches it, and opening it
-/// for a match fires `beforematch`, which the embedding turns into an open request.
+/// for a match fires `beforematch`, which the embedding turns into an open request for the
+/// section whose panel it is ([`anchor_of_panel`](super::anchor_of_panel)).
 #[function_component]
 pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
     let anchor = section_anchor(&props.card_id, &props.section.id);
     let button_id = format!("{anchor}--button");
-    let panel_id = format!("{anchor}--panel");
+    let panel_id = panel_id(&anchor);
     let index = props.index;
     let onclick = props.on_toggle.reform(move |_: MouseEvent| index);
     let minutes = reading_minutes(&props.section.body).to_string();
+    let href = AttrValue::from(["#", anchor.as_str()].concat());
     html! {
         <section class="section" id={anchor.clone()} data-section-id={props.section.id.clone()}>
             <@{heading_tag(props.level)} class="section__heading">
@@ -71,7 +78,15 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 // page of a thousand cards those unseen links cost megabytes.
                 if props.open {
                     <div class="section__permalink">
-                        <a class="section__link" href={["#", anchor.as_str()].concat()}>
+                        <a
+                            class="section__link"
+                            href={href.clone()}
+                            onclick={follow(&props.on_link, Followed {
+                                article: props.card_id.clone(),
+                                section: Some(AttrValue::from(props.section.id.clone())),
+                                href,
+                            })}
+                        >
                             { props.section_link.clone() }
                         </a>
                     </div>
