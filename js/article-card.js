@@ -47,8 +47,14 @@ class ArticleCard extends HTMLElement {
     addEventListener('beforeprint', () => ArticleCard.#waiting.forEach((card) => card.#wake()));
   }
 
-  // The find bar is about to open a closed section panel in a card's shadow root: the card
-  // opens that section, so that its button says so too.
+  // Listeners every card's shadow root shares: a click (on a link, the card tells the page,
+  // which may cancel it), and the find bar about to open a closed section panel (the card
+  // opens that section, so that its button says so too).
+  static #onClick(event) {
+    const el = event.currentTarget.host;
+    el.#card && call(() => el.#card.clicked(event));
+  }
+
   static #onBeforeMatch(event) {
     const el = event.currentTarget.host;
     el.#card && call(() => el.#card.matched(event.target));
@@ -178,7 +184,7 @@ class ArticleCard extends HTMLElement {
           return;
         }
         this.#card = card;
-        this.shadowRoot?.addEventListener('beforematch', ArticleCard.#onBeforeMatch);
+        this.#listen('addEventListener');
         const asked = this.#asked;
         this.#asked = undefined;
         if (asked) call(() => asked(card));
@@ -198,12 +204,17 @@ class ArticleCard extends HTMLElement {
     );
   }
 
+  #listen(method) {
+    this.shadowRoot?.[method]('click', ArticleCard.#onClick);
+    this.shadowRoot?.[method]('beforematch', ArticleCard.#onBeforeMatch);
+  }
+
   // Frees the card: its fetch stops and its Yew app goes back to the pool.
   #free() {
     const card = this.#card;
     if (!card) return;
     this.#card = undefined;
-    this.shadowRoot?.removeEventListener('beforematch', ArticleCard.#onBeforeMatch);
+    this.#listen('removeEventListener');
     call(() => card.free());
   }
 }

@@ -246,3 +246,81 @@ async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied()
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     drop(card);
 }
+
+#[wasm_bindgen_test]
+async fn link_clicks_are_named_by_their_address_and_the_page_may_cancel_them() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{CustomEvent, Event};
+
+    let host = with_inline_payload(GARAGES);
+    let card = Rc::new(connect(&host));
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    // What the loader does: the shadow root's clicks go to the card.
+    let forward = {
+        let card = card.clone();
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| card.clicked(event))
+    };
+    root.add_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
+        .unwrap();
+    // The page hears every link, and cancels those while `cancel` holds.
+    let heard: Rc<RefCell<Vec<String>>> = Rc::default();
+    let cancel = Rc::new(std::cell::Cell::new(true));
+    let listener = {
+        let (heard, cancel) = (heard.clone(), cancel.clone());
+        Closure::<dyn FnMut(CustomEvent)>::new(move |event: CustomEvent| {
+            let detail = event.detail();
+            let field = |name: &str| {
+                let value = js_sys::Reflect::get(&detail, &name.into()).unwrap();
+                value.as_string().unwrap_or_else(|| format!("{value:?}"))
+            };
+            heard.borrow_mut().push(format!(
+                "{} {} {} {}",
+                field("id"),
+                field("link"),
+                field("section"),
+                field("href")
+            ));
+            if cancel.get() {
+                event.prevent_default();
+            }
+        })
+    };
+    document()
+        .add_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .unwrap();
+
+    let full_story = root.query_selector("a.card__link").unwrap().unwrap();
+    let section_link = root.query_selector("a.section__link").unwrap().unwrap();
+    assert!(!click(&full_story), "cancelled by the page");
+    assert!(!click(&section_link), "cancelled by the page");
+    // Not links: the card says nothing.
+    click(
+        &root
+            .query_selector("button.section__toggle")
+            .unwrap()
+            .unwrap(),
+    );
+    click(&root.query_selector(".card__headline").unwrap().unwrap());
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    let page = page.split('#').next().unwrap();
+    assert_eq!(
+        heard.borrow_mut().drain(..).collect::<Vec<_>>(),
+        [
+            "garages-to-homes full-story JsValue(null) https://example.com/news/2026/11/car-parks-to-homes"
+                .to_owned(),
+            format!("garages-to-homes section why {page}#garages-to-homes--why"),
+        ]
+    );
+    cancel.set(false);
+    assert!(click(&full_story), "followed when nobody cancels");
+
+    document()
+        .remove_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .unwrap();
+    root.remove_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
+        .unwrap();
+}

@@ -1,7 +1,7 @@
 //! The reader features in a real browser, at the component level: heading levels, "Expand
 //! all", open requests sent through the card's remote (what deep links, the find bar and the
 //! element's methods use), the page's language and direction, payload label overrides, and the
-//! callbacks that carry link and retry clicks out.
+//! retry button's callback.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -295,57 +295,6 @@ async fn every_change_after_the_first_render_is_reported_once_with_its_section()
     );
 }
 
-/// A cancelable click, as a reader's would be, dispatched at `el`; `false` if it was cancelled.
-fn click(el: &HtmlElement) -> bool {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let event = web_sys::CustomEvent::new_with_event_init_dict("click", &init).unwrap();
-    el.dispatch_event(&event).unwrap()
-}
-
-#[wasm_bindgen_test]
-async fn links_ask_the_embedding_which_may_cancel_them() {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    use article_card::view::Followed;
-
-    let heard: Rc<RefCell<Vec<Followed>>> = Rc::default();
-    let follow = Rc::new(std::cell::Cell::new(false));
-    let on_link = {
-        let (heard, follow) = (heard.clone(), follow.clone());
-        yew::Callback::from(move |followed: Followed| {
-            heard.borrow_mut().push(followed);
-            follow.get()
-        })
-    };
-    let (options, _remote) = asked(&[Request::Section(AttrValue::from("who"))]);
-    let (host, _app) = mount_with(&payload(""), CardOptions { on_link, ..options }).await;
-
-    assert!(!click(&one(&host, "a.card__link")), "cancelled");
-    assert!(!click(&one(&host, "a.section__link")), "cancelled");
-    assert_eq!(
-        heard.borrow_mut().drain(..).collect::<Vec<_>>(),
-        [
-            Followed {
-                article: "budget".into(),
-                section: None,
-                href: "https://example.com/b".into(),
-            },
-            Followed {
-                article: "budget".into(),
-                section: Some("who".into()),
-                href: "#budget--who".into(),
-            },
-        ]
-    );
-    follow.set(true);
-    assert!(click(&one(&host, "a.card__link")), "followed");
-    assert_eq!(heard.borrow().len(), 1);
-}
-
 #[wasm_bindgen_test]
 async fn the_retry_button_calls_back() {
     let retries = std::rc::Rc::new(std::cell::Cell::new(0));
@@ -368,4 +317,17 @@ async fn the_retry_button_calls_back() {
     yew::scheduler::flush().await;
     one(&host, "button.card-error__retry").click();
     assert_eq!(retries.get(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_link_is_named_by_its_address() {
+    use article_card::view::CardLink;
+
+    let article = article(&payload(""));
+    let at = |href: &str| CardLink::at(&article, href).map(|link| link.section);
+    assert_eq!(at("https://example.com/b"), Some(None));
+    assert_eq!(at("#budget--who"), Some(Some(AttrValue::from("who"))));
+    for other in ["#budget--nope", "#other--who", "budget--who", "#budget", ""] {
+        assert_eq!(at(other), None, "{other}");
+    }
 }

@@ -5,8 +5,8 @@
 //! of cards to look one up in.
 //!
 //! What is shared: the handle keeps its state in an `Rc` ([`Shared`]). The card's async work (a
-//! fetch, announcing `ready` after Yew's render) and the callbacks its view calls (a toggle, a
-//! link, Retry) hold only a `Weak` to it, so they never keep a freed card alive, and a task that
+//! fetch, announcing `ready` after Yew's render) and the callbacks its view calls (a toggle,
+//! Retry) hold only a `Weak` to it, so they never keep a freed card alive, and a task that
 //! finds the card gone, or showing something else, does nothing.
 //!
 //! Re-entrancy, the one rule: a borrow of a card's [`Live`] state is never held across a call
@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, Element, HtmlElement};
+use web_sys::{AbortController, Element, Event, HtmlElement};
 use yew::Callback;
 
 use super::fetch::{self, Fetched};
@@ -29,7 +29,7 @@ use super::payload::{self, PayloadSource};
 use super::pool::{self, App};
 use super::{events, panic, reader, shadow};
 use crate::model::{Article, Problem, ProblemKind};
-use crate::view::{anchor_of_panel, CardOptions, CardRootProps, CardState, Followed, Request};
+use crate::view::{anchor_of_panel, CardLink, CardOptions, CardRootProps, CardState, Request};
 
 /// A card in an `<article-card>` element, from `connectedCallback` until `free()`.
 #[wasm_bindgen]
@@ -133,6 +133,40 @@ impl Card {
             self.shared.ask(Request::Anchor(anchor.to_owned().into()));
         }
     }
+
+    /// A click in the card's shadow root: on one of its links (the view says which by its
+    /// address), the page hears of it (`article-card:link`) and may cancel the navigation.
+    /// Other clicks are the view's own (its buttons have their handlers).
+    pub fn clicked(&self, event: Event) {
+        if panic::failure().is_some() {
+            return;
+        }
+        let Some(link) = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|target| target.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        let named = match &self.shared.live.borrow().shown {
+            CardState::Ready(article) => {
+                CardLink::at(article, &href).map(|named| (article.id.clone(), named))
+            }
+            _ => None,
+        };
+        let Some((article, named)) = named else {
+            return;
+        };
+        // The resolved address, as the browser follows it.
+        let resolved = js_sys::Reflect::get(&link, &JsValue::from_str("href"))
+            .ok()
+            .and_then(|href| href.as_string())
+            .unwrap_or(href);
+        if !events::dispatch_link(&self.shared.host, &article, &named, &resolved) {
+            event.prevent_default();
+        }
+    }
 }
 
 impl Drop for Card {
@@ -212,11 +246,6 @@ impl Shared {
             if let Some(card) = card.upgrade() {
                 events::dispatch_toggle(&card.host, &toggled);
             }
-        });
-        let card = Rc::downgrade(self);
-        options.on_link = Callback::from(move |followed: Followed| {
-            card.upgrade()
-                .is_none_or(|card| events::dispatch_link(&card.host, &followed))
         });
         let card = Rc::downgrade(self);
         options.on_retry = Callback::from(move |()| {

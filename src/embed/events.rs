@@ -22,10 +22,10 @@
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, Url};
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::model::{Article, Problem};
-use crate::view::{Followed, Toggled};
+use crate::view::{CardLink, Toggled};
 
 /// The name of the event a card sends when it ends in the error state.
 pub const ERROR_EVENT: &str = "article-card:error";
@@ -59,38 +59,22 @@ pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
     send(host, "article-card:toggle", &detail, false);
 }
 
-/// Sends the cancelable `article-card:link` for a link the reader is following. Returns
-/// `false` when a listener called `preventDefault()`: the view then stops the navigation (a
-/// host page may open the story in its own viewer instead).
-pub fn dispatch_link(host: &HtmlElement, followed: &Followed) -> bool {
-    let link = if followed.section.is_some() {
-        "section"
-    } else {
-        "full-story"
+/// Sends the cancelable `article-card:link` for a link of `article` the reader is following to
+/// `href` (resolved, as the browser follows it). Returns `false` when a listener called
+/// `preventDefault()`: the caller then stops the navigation (a host page may open the story in
+/// its own viewer instead).
+pub fn dispatch_link(host: &HtmlElement, article: &str, link: &CardLink, href: &str) -> bool {
+    let (kind, section) = match &link.section {
+        Some(section) => ("section", JsValue::from(section.as_str())),
+        None => ("full-story", JsValue::NULL),
     };
     let detail = object(&[
-        ("id", followed.article.as_str().into()),
-        ("link", link.into()),
-        ("href", resolved(host, &followed.href).into()),
-        (
-            "section",
-            followed
-                .section
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from),
-        ),
+        ("id", article.into()),
+        ("link", kind.into()),
+        ("href", href.into()),
+        ("section", section),
     ]);
     send(host, "article-card:link", &detail, true)
-}
-
-/// `href` resolved against the page, as the browser follows it (and as a link's `href`
-/// property reads); as given if it cannot be.
-fn resolved(host: &HtmlElement, href: &str) -> String {
-    host.base_uri()
-        .ok()
-        .flatten()
-        .and_then(|base| Url::new_with_base(href, &base).ok())
-        .map_or_else(|| href.to_owned(), |url| url.href())
 }
 
 /// Sends `article-card:error` from `host` with every problem in `detail.problems`.

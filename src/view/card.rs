@@ -10,7 +10,7 @@ use crate::model::{Article, Timestamp};
 
 /// What the embedding page says about a card, beside its payload (the element's attributes and
 /// the page around it), and the lines back to it. The default is what the command line's server
-/// rendering assumes: no page, nobody listening, every link followed.
+/// rendering assumes: no page, nobody listening.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardOptions {
     /// The level of each section heading, 2–6 (the `heading-level` attribute); anything else
@@ -25,9 +25,6 @@ pub struct CardOptions {
     /// Told of every section that opens or closes after the first render, whatever the cause:
     /// the embedding turns it into the `article-card:toggle` event.
     pub on_toggle: Callback<Toggled>,
-    /// Asked before the reader follows one of the card's links: `false` cancels the navigation
-    /// (the embedding sends the cancelable `article-card:link`).
-    pub on_link: Callback<Followed, bool>,
     /// The error card's "Try again" button.
     pub on_retry: Callback<()>,
 }
@@ -39,7 +36,6 @@ impl Default for CardOptions {
             host_lang: None,
             remote: Remote::default(),
             on_toggle: Callback::noop(),
-            on_link: Callback::from(|_: Followed| true),
             on_retry: Callback::noop(),
         }
     }
@@ -55,28 +51,33 @@ pub struct Toggled {
     pub open: bool,
 }
 
-/// A link the reader is following.
+/// One of a card's links, named by its address. A click on a link is the embedding's to hear
+/// (one listener per card, not one per link: a thousand cards would hold a thousand more Yew
+/// listeners), and the address is what it goes by, never a class: [`CardLink::at`] is the one
+/// place that knows which address is which link.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Followed {
-    /// The article's id.
-    pub article: AttrValue,
+pub struct CardLink {
     /// The section whose own address the link is; `None` for the full-story link.
     pub section: Option<AttrValue>,
-    /// The address as the markup gives it; the browser resolves it against the page.
-    pub href: AttrValue,
 }
 
-/// A link's `onclick`: asks `on_link` first, and cancels the navigation if it says no.
-pub(crate) fn follow(
-    on_link: &Callback<Followed, bool>,
-    followed: Followed,
-) -> Callback<MouseEvent> {
-    let on_link = on_link.clone();
-    Callback::from(move |event: MouseEvent| {
-        if !on_link.emit(followed.clone()) {
-            event.prevent_default();
+impl CardLink {
+    /// The link of `article` whose `href` attribute is `href`, if it is one of its links.
+    pub fn at(article: &Article, href: &str) -> Option<CardLink> {
+        if href == &*article.source.url {
+            return Some(CardLink { section: None });
         }
-    })
+        let index = section_index(article, href.strip_prefix('#')?)?;
+        let section = article.sections.get(index)?;
+        Some(CardLink {
+            section: Some(AttrValue::from(section.id.clone())),
+        })
+    }
+}
+
+/// A section's own link, `#<card-id>--<section-id>`.
+pub(crate) fn section_href(anchor: &str) -> AttrValue {
+    AttrValue::from(["#", anchor].concat())
 }
 
 impl CardOptions {
@@ -309,7 +310,6 @@ pub fn Card(props: &CardProps) -> Html {
                             section_link={labels.section_link.clone()}
                             open={open.0.get(index).copied().unwrap_or(section.open)}
                             on_toggle={on_toggle.clone()}
-                            on_link={options.on_link.clone()}
                         />
                     }) }
                 </div>
@@ -321,11 +321,6 @@ pub fn Card(props: &CardProps) -> Html {
                     href={attr(&article.source.url)}
                     target="_blank"
                     rel="noopener noreferrer"
-                    onclick={follow(&options.on_link, Followed {
-                        article: card_id.clone(),
-                        section: None,
-                        href: attr(&article.source.url),
-                    })}
                 >
                     // One text node, as the HTML parser makes of pre-rendered markup, so a
                     // server-rendered card is taken over without the text reflowing.

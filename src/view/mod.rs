@@ -1,8 +1,9 @@
 //! The card as Yew function components: pure functions of validated data, so the same
 //! components render in the browser and to static HTML on the server (`render`). State lives at
 //! the top (which sections are open); children get data and callbacks. What the embedding
-//! gives and gets back goes through props only ([`CardOptions`]: its callbacks and its
-//! [`Remote`]), never through the markup's classes.
+//! gives and gets back goes through props ([`CardOptions`]: its callbacks and its [`Remote`])
+//! and named functions ([`CardLink::at`], [`anchor_of_panel`]), never through the markup's
+//! classes.
 
 mod body;
 mod card;
@@ -12,7 +13,7 @@ mod remote;
 mod root;
 mod section;
 
-pub use card::{Card, CardOptions, CardProps, Followed, Toggled};
+pub use card::{Card, CardLink, CardOptions, CardProps, Toggled};
 pub use error::{error_dir, ErrorCard, ErrorCardProps};
 pub use remote::{Remote, Request};
 pub use root::{CardRoot, CardRootProps, CardState};

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::body::body;
-use super::card::{follow, Followed};
+use super::card::section_href;
 use super::labels::fill;
 use super::{heading_tag, panel_id, section_anchor, text};
 use crate::model::{Block, Section};
@@ -23,10 +23,6 @@ pub struct SectionDisclosureProps {
     pub open: bool,
     /// Called with `index` when the reader toggles the section; the card owns the state.
     pub on_toggle: Callback<usize>,
-    /// Asked before the reader follows the section's own link (see [`CardOptions::on_link`]).
-    ///
-    /// [`CardOptions::on_link`]: super::CardOptions::on_link
-    pub on_link: Callback<Followed, bool>,
 }
 
 /// One analysis section as a disclosure (WAI-ARIA pattern): a heading holding a button that
@@ -43,7 +39,6 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
     let index = props.index;
     let onclick = props.on_toggle.reform(move |_: MouseEvent| index);
     let minutes = reading_minutes(&props.section.body).to_string();
-    let href = AttrValue::from(["#", anchor.as_str()].concat());
     html! {
         <section class="section" id={anchor.clone()} data-section-id={props.section.id.clone()}>
             <@{heading_tag(props.level)} class="section__heading">
@@ -78,15 +73,7 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 // page of a thousand cards those unseen links cost megabytes.
                 if props.open {
                     <div class="section__permalink">
-                        <a
-                            class="section__link"
-                            href={href.clone()}
-                            onclick={follow(&props.on_link, Followed {
-                                article: props.card_id.clone(),
-                                section: Some(AttrValue::from(props.section.id.clone())),
-                                href,
-                            })}
-                        >
+                        <a class="section__link" href={section_href(&anchor)}>
                             { props.section_link.clone() }
                         </a>
                     </div>

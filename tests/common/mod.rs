@@ -98,3 +98,14 @@ pub async fn wait_until(max_ms: u32, mut ready: impl FnMut() -> bool) {
         waited += 10;
     }
 }
+
+/// A cancelable, bubbling, composed `click` dispatched at `el`, as a reader's would be (but not
+/// a mouse event, so it activates nothing); `false` if a listener cancelled it.
+pub fn click(el: &Element) -> bool {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    let event = web_sys::CustomEvent::new_with_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&event).unwrap()
+}
