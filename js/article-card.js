@@ -47,17 +47,17 @@ class ArticleCard extends HTMLElement {
     addEventListener('beforeprint', () => ArticleCard.#waiting.forEach((card) => card.#wake()));
   }
 
-  // Listeners every card's shadow root shares: a click (on a link, the card tells the page,
-  // which may cancel it), and the find bar about to open a closed section panel (the card
-  // opens that section, so that its button says so too).
-  static #onClick(event) {
-    const el = event.currentTarget.host;
-    el.#card && call(() => el.#card.clicked(event));
-  }
-
-  static #onBeforeMatch(event) {
-    const el = event.currentTarget.host;
-    el.#card && call(() => el.#card.matched(event.target));
+  // The one listener every card's shadow root shares, for clicks (on a link, the card tells
+  // the page, which may cancel it) and for the find bar about to open a closed section panel
+  // (the card opens that section, so that its button says so too).
+  static #onShadowEvent(event) {
+    const card = event.currentTarget.host.#card;
+    const link = event.target.closest?.('a[href]');
+    if (!card) return;
+    if (event.type === 'beforematch') call(() => card.matched(event.target));
+    else if (link && call(() => card.followed(link.getAttribute('href'), link.href)) === false) {
+      event.preventDefault();
+    }
   }
 
   // The card's handle in the wasm (`Card`), from connecting until it is freed.
@@ -84,7 +84,7 @@ class ArticleCard extends HTMLElement {
   // viewport (the section it names must exist to scroll to); a connected card opens the
   // section if it is one of its own. The only hashchange listener: the wasm has none.
   #onHashChange = () => {
-    if (this.#card) call(() => this.#card.followFragment());
+    if (this.#card) this.#ask((card) => card.followFragment());
     else if (deepLink() && ArticleCard.#waiting.has(this)) this.#wake();
   };
 
@@ -141,8 +141,10 @@ class ArticleCard extends HTMLElement {
     this.#ask((card) => card.open(id));
   }
 
+  // Calls one of the card's methods, or keeps the call (the last one) until it is connected.
   #ask(method) {
-    if (this.#card) call(() => method(this.#card));
+    const card = this.#card;
+    if (card) call(() => method(card));
     else this.#asked = method;
   }
 
@@ -184,10 +186,12 @@ class ArticleCard extends HTMLElement {
           return;
         }
         this.#card = card;
-        this.#listen('addEventListener');
+        // Added again on each connect, which the DOM ignores; the shadow root goes with the
+        // element, and the listener does nothing while the element has no card.
+        for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCard.#onShadowEvent);
         const asked = this.#asked;
         this.#asked = undefined;
-        if (asked) call(() => asked(card));
+        if (asked) this.#ask(asked);
       },
       (error) => {
         this.setAttribute('data-state', 'error');
@@ -204,17 +208,11 @@ class ArticleCard extends HTMLElement {
     );
   }
 
-  #listen(method) {
-    this.shadowRoot?.[method]('click', ArticleCard.#onClick);
-    this.shadowRoot?.[method]('beforematch', ArticleCard.#onBeforeMatch);
-  }
-
   // Frees the card: its fetch stops and its Yew app goes back to the pool.
   #free() {
     const card = this.#card;
     if (!card) return;
     this.#card = undefined;
-    this.#listen('removeEventListener');
     call(() => card.free());
   }
 }

@@ -324,9 +324,14 @@ fn a_link_is_named_by_its_address() {
     use article_card::view::CardLink;
 
     let article = article(&payload(""));
-    let at = |href: &str| CardLink::at(&article, href).map(|link| link.section);
-    assert_eq!(at("https://example.com/b"), Some(None));
-    assert_eq!(at("#budget--who"), Some(Some(AttrValue::from("who"))));
+    let at = |href: &str| {
+        CardLink::at(&article, href).map(|link| match link {
+            CardLink::FullStory => "full story",
+            CardLink::Section(section) => section.id.as_str(),
+        })
+    };
+    assert_eq!(at("https://example.com/b"), Some("full story"));
+    assert_eq!(at("#budget--who"), Some("who"));
     for other in ["#budget--nope", "#other--who", "budget--who", "#budget", ""] {
         assert_eq!(at(other), None, "{other}");
     }

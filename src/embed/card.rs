@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, Element, Event, HtmlElement};
+use web_sys::{AbortController, Element, HtmlElement};
 use yew::Callback;
 
 use super::fetch::{self, Fetched};
@@ -134,37 +134,21 @@ impl Card {
         }
     }
 
-    /// A click in the card's shadow root: on one of its links (the view says which by its
-    /// address), the page hears of it (`article-card:link`) and may cancel the navigation.
-    /// Other clicks are the view's own (its buttons have their handlers).
-    pub fn clicked(&self, event: Event) {
+    /// The reader is following a link in the card's shadow root, whose `href` attribute is
+    /// `href` and which leads to `resolved` (its `href` property): if it is one of the card's
+    /// links (the view says which, by its address), the page hears of it (`article-card:link`).
+    /// Returns `false` if the page cancelled it: the loader then stops the navigation.
+    pub fn followed(&self, href: &str, resolved: &str) -> bool {
         if panic::failure().is_some() {
-            return;
+            return true;
         }
-        let Some(link) = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|target| target.closest("a[href]").ok().flatten())
-        else {
-            return;
+        let article = match &self.shared.live.borrow().shown {
+            CardState::Ready(article) => article.clone(),
+            _ => return true,
         };
-        let href = link.get_attribute("href").unwrap_or_default();
-        let named = match &self.shared.live.borrow().shown {
-            CardState::Ready(article) => {
-                CardLink::at(article, &href).map(|named| (article.id.clone(), named))
-            }
-            _ => None,
-        };
-        let Some((article, named)) = named else {
-            return;
-        };
-        // The resolved address, as the browser follows it.
-        let resolved = js_sys::Reflect::get(&link, &JsValue::from_str("href"))
-            .ok()
-            .and_then(|href| href.as_string())
-            .unwrap_or(href);
-        if !events::dispatch_link(&self.shared.host, &article, &named, &resolved) {
-            event.prevent_default();
+        match CardLink::at(&article, href) {
+            Some(link) => events::dispatch_link(&self.shared.host, &article.id, link, resolved),
+            None => true,
         }
     }
 }

@@ -63,10 +63,10 @@ pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
 /// `href` (resolved, as the browser follows it). Returns `false` when a listener called
 /// `preventDefault()`: the caller then stops the navigation (a host page may open the story in
 /// its own viewer instead).
-pub fn dispatch_link(host: &HtmlElement, article: &str, link: &CardLink, href: &str) -> bool {
-    let (kind, section) = match &link.section {
-        Some(section) => ("section", JsValue::from(section.as_str())),
-        None => ("full-story", JsValue::NULL),
+pub fn dispatch_link(host: &HtmlElement, article: &str, link: CardLink<'_>, href: &str) -> bool {
+    let (kind, section) = match link {
+        CardLink::Section(section) => ("section", JsValue::from(section.id.as_str())),
+        CardLink::FullStory => ("full-story", JsValue::NULL),
     };
     let detail = object(&[
         ("id", article.into()),

@@ -6,7 +6,7 @@ use super::labels::{fill, Labels};
 use super::remote::{Remote, Request};
 use super::section::SectionDisclosure;
 use super::{attr, heading_tag, panel_id, section_anchor, text};
-use crate::model::{Article, Timestamp};
+use crate::model::{Article, Section, Timestamp};
 
 /// What the embedding page says about a card, beside its payload (the element's attributes and
 /// the page around it), and the lines back to it. The default is what the command line's server
@@ -55,23 +55,22 @@ pub struct Toggled {
 /// (one listener per card, not one per link: a thousand cards would hold a thousand more Yew
 /// listeners), and the address is what it goes by, never a class: [`CardLink::at`] is the one
 /// place that knows which address is which link.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CardLink {
-    /// The section whose own address the link is; `None` for the full-story link.
-    pub section: Option<AttrValue>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CardLink<'a> {
+    /// "Read the full story at …".
+    FullStory,
+    /// A section's own address, at the end of the open section.
+    Section(&'a Section),
 }
 
-impl CardLink {
+impl CardLink<'_> {
     /// The link of `article` whose `href` attribute is `href`, if it is one of its links.
-    pub fn at(article: &Article, href: &str) -> Option<CardLink> {
+    pub fn at<'a>(article: &'a Article, href: &str) -> Option<CardLink<'a>> {
         if href == &*article.source.url {
-            return Some(CardLink { section: None });
+            return Some(CardLink::FullStory);
         }
         let index = section_index(article, href.strip_prefix('#')?)?;
-        let section = article.sections.get(index)?;
-        Some(CardLink {
-            section: Some(AttrValue::from(section.id.clone())),
-        })
+        article.sections.get(index).map(CardLink::Section)
     }
 }
 
