@@ -248,7 +248,7 @@ async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied()
 }
 
 #[wasm_bindgen_test]
-async fn link_clicks_are_named_by_their_address_and_the_page_may_cancel_them() {
+async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
     use std::cell::RefCell;
     use std::rc::Rc;
 
@@ -259,10 +259,21 @@ async fn link_clicks_are_named_by_their_address_and_the_page_may_cancel_them() {
     let card = Rc::new(connect(&host));
     yew::scheduler::flush().await;
     let root = shadow(&host);
-    // What the loader does: the shadow root's clicks go to the card.
+    // What the loader does: a click on a link in the shadow root goes to the card, which may
+    // say to cancel it.
     let forward = {
         let card = card.clone();
-        Closure::<dyn FnMut(Event)>::new(move |event: Event| card.clicked(event))
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            let target: web_sys::Element = event.target().unwrap().unchecked_into();
+            let Some(link) = target.closest("a[href]").unwrap() else {
+                return;
+            };
+            let href = link.get_attribute("href").unwrap();
+            let resolved = js_sys::Reflect::get(&link, &"href".into()).unwrap();
+            if !card.followed(&href, &resolved.as_string().unwrap()) {
+                event.prevent_default();
+            }
+        })
     };
     root.add_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
         .unwrap();
