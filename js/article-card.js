@@ -42,9 +42,21 @@ class ArticleCard extends HTMLElement {
         )
       : null;
 
+  // Cards that have their handle. Only for the page's hashchange below: one listener for every
+  // card rather than one each (a thousand closures and listeners on a page of 1,000 cards).
+  static #live = new Set();
+
   static {
-    // Printing needs every card, not only those near the viewport.
-    addEventListener('beforeprint', () => ArticleCard.#waiting.forEach((card) => card.#wake()));
+    // Printing and deep links need every card, not only those near the viewport.
+    const wakeAll = () => ArticleCard.#waiting.forEach((card) => card.#wake());
+    addEventListener('beforeprint', wakeAll);
+    // The page's address changed: a section address wakes the waiting cards (the section it
+    // names must exist to scroll to), and each card opens the section if it is one of its own.
+    // The only hashchange listener: the wasm has none.
+    addEventListener('hashchange', () => {
+      if (deepLink()) wakeAll();
+      ArticleCard.#live.forEach((el) => el.#ask((card) => card.followFragment()));
+    });
   }
 
   // The one listener every card's shadow root shares, for clicks (on a link, the card tells
@@ -55,7 +67,7 @@ class ArticleCard extends HTMLElement {
     const link = event.target.closest?.('a[href]');
     if (!card) return;
     if (event.type === 'beforematch') call(() => card.matched(event.target));
-    else if (link && call(() => card.followed(link.getAttribute('href'), link.href)) === false) {
+    else if (link && call(() => card.followed(link)) === false) {
       event.preventDefault();
     }
   }
@@ -80,17 +92,8 @@ class ArticleCard extends HTMLElement {
     }
   }
 
-  // The page's address changed: a section address wakes a card waiting to come near the
-  // viewport (the section it names must exist to scroll to); a connected card opens the
-  // section if it is one of its own. The only hashchange listener: the wasm has none.
-  #onHashChange = () => {
-    if (this.#card) this.#ask((card) => card.followFragment());
-    else if (deepLink() && ArticleCard.#waiting.has(this)) this.#wake();
-  };
-
   connectedCallback() {
     this.#adopted = false;
-    addEventListener('hashchange', this.#onHashChange);
     const observer = ArticleCard.#observer;
     if (this.getAttribute('loading') === 'eager' || !observer || deepLink()) {
       this.#start();
@@ -101,7 +104,6 @@ class ArticleCard extends HTMLElement {
   }
 
   disconnectedCallback() {
-    removeEventListener('hashchange', this.#onHashChange);
     this.#unwatch();
     this.#free();
   }
@@ -129,11 +131,11 @@ class ArticleCard extends HTMLElement {
   }
 
   expandAll() {
-    this.#ask((card) => card.expandAll());
+    this.#ask((card) => card.openAll(true));
   }
 
   collapseAll() {
-    this.#ask((card) => card.collapseAll());
+    this.#ask((card) => card.openAll(false));
   }
 
   open(sectionId) {
@@ -186,6 +188,7 @@ class ArticleCard extends HTMLElement {
           return;
         }
         this.#card = card;
+        ArticleCard.#live.add(this);
         // Added again on each connect, which the DOM ignores; the shadow root goes with the
         // element, and the listener does nothing while the element has no card.
         for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCard.#onShadowEvent);
@@ -213,6 +216,7 @@ class ArticleCard extends HTMLElement {
     const card = this.#card;
     if (!card) return;
     this.#card = undefined;
+    ArticleCard.#live.delete(this);
     call(() => card.free());
   }
 }

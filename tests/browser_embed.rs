@@ -268,9 +268,7 @@ async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
             let Some(link) = target.closest("a[href]").unwrap() else {
                 return;
             };
-            let href = link.get_attribute("href").unwrap();
-            let resolved = js_sys::Reflect::get(&link, &"href".into()).unwrap();
-            if !card.followed(&href, &resolved.as_string().unwrap()) {
+            if !card.followed(link) {
                 event.prevent_default();
             }
         })

@@ -95,16 +95,11 @@ impl Card {
         }
     }
 
-    /// The element's `expandAll()`: opens every section, now or when the article renders.
-    #[wasm_bindgen(js_name = expandAll)]
-    pub fn expand_all(&self) {
-        self.shared.ask(Request::All(true));
-    }
-
-    /// The element's `collapseAll()`.
-    #[wasm_bindgen(js_name = collapseAll)]
-    pub fn collapse_all(&self) {
-        self.shared.ask(Request::All(false));
+    /// The element's `expandAll()` (`open` is `true`) and `collapseAll()`: opens or closes
+    /// every section, now or when the article renders.
+    #[wasm_bindgen(js_name = openAll)]
+    pub fn open_all(&self, open: bool) {
+        self.shared.ask(Request::All(open));
     }
 
     /// The element's `open(sectionId)`: an id the card does not have changes nothing.
@@ -134,11 +129,11 @@ impl Card {
         }
     }
 
-    /// The reader is following a link in the card's shadow root, whose `href` attribute is
-    /// `href` and which leads to `resolved` (its `href` property): if it is one of the card's
-    /// links (the view says which, by its address), the page hears of it (`article-card:link`).
-    /// Returns `false` if the page cancelled it: the loader then stops the navigation.
-    pub fn followed(&self, href: &str, resolved: &str) -> bool {
+    /// The reader is following `link`, a link in the card's shadow root: if it is one of the
+    /// card's links (the view says which, by its address), the page hears of it
+    /// (`article-card:link`). Returns `false` if the page cancelled it: the loader then stops
+    /// the navigation.
+    pub fn followed(&self, link: Element) -> bool {
         if panic::failure().is_some() {
             return true;
         }
@@ -146,10 +141,16 @@ impl Card {
             CardState::Ready(article) => article.clone(),
             _ => return true,
         };
-        match CardLink::at(&article, href) {
-            Some(link) => events::dispatch_link(&self.shared.host, &article.id, link, resolved),
-            None => true,
-        }
+        let href = link.get_attribute("href").unwrap_or_default();
+        let Some(named) = CardLink::at(&article, &href) else {
+            return true;
+        };
+        // The resolved address, as the browser follows it.
+        let resolved = js_sys::Reflect::get(&link, &JsValue::from_str("href"))
+            .ok()
+            .and_then(|href| href.as_string())
+            .unwrap_or(href);
+        events::dispatch_link(&self.shared.host, &article.id, named, &resolved)
     }
 }
 
