@@ -4,7 +4,7 @@
 //
 // The glue resolves the .wasm relative to its own URL (import.meta.url), so the bundle folder
 // works wherever it is copied.
-import init, { command, connect, disconnect } from './article_card.js';
+import init, { Card } from './article_card.js';
 
 // The engine (the .wasm, most of the bundle's bytes) is fetched when the first card needs it,
 // not when the page loads: a reader who never scrolls down to a lazy card never downloads it.
@@ -14,9 +14,9 @@ const engine = () => (started ??= init());
 // A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
 // hook has already put every card in the error state and told the console, so the exception
 // carries no news: it is kept from becoming an uncaught error in the host page.
-function call(fn, ...args) {
+function call(fn) {
   try {
-    return fn(...args);
+    return fn();
   } catch (error) {
     if (!(error instanceof WebAssembly.RuntimeError)) throw error;
     return undefined;
@@ -42,16 +42,41 @@ class ArticleCard extends HTMLElement {
         )
       : null;
 
+  // Cards that have their handle. Only for the page's hashchange below: one listener for every
+  // card rather than one each (a thousand closures and listeners on a page of 1,000 cards).
+  static #live = new Set();
+
   static {
     // Printing and deep links need every card, not only those near the viewport.
     const wakeAll = () => ArticleCard.#waiting.forEach((card) => card.#wake());
     addEventListener('beforeprint', wakeAll);
-    addEventListener('hashchange', () => deepLink() && wakeAll());
+    // The page's address changed: a section address wakes the waiting cards (the section it
+    // names must exist to scroll to), and each card opens the section if it is one of its own.
+    // The only hashchange listener: the wasm has none.
+    addEventListener('hashchange', () => {
+      if (deepLink()) wakeAll();
+      ArticleCard.#live.forEach((el) => el.#ask((card) => card.followFragment()));
+    });
   }
 
-  #id = undefined;
+  // The one listener every card's shadow root shares, for clicks (on a link, the card tells
+  // the page, which may cancel it) and for the find bar about to open a closed section panel
+  // (the card opens that section, so that its button says so too).
+  static #onShadowEvent(event) {
+    const card = event.currentTarget.host.#card;
+    const link = event.target.closest?.('a[href]');
+    if (!card) return;
+    if (event.type === 'beforematch') call(() => card.matched(event.target));
+    else if (link && call(() => card.followed(link)) === false) {
+      event.preventDefault();
+    }
+  }
+
+  // The card's handle in the wasm (`Card`), from connecting until it is freed.
+  #card = undefined;
   #payload = undefined;
-  #command = undefined;
+  // A method called before the card is connected: the last one, applied then.
+  #asked = undefined;
   // Upgrading: a payload was taken over from before the element was defined.
   #adopted = false;
 
@@ -80,7 +105,7 @@ class ArticleCard extends HTMLElement {
 
   disconnectedCallback() {
     this.#unwatch();
-    this.#teardown();
+    this.#free();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -106,21 +131,23 @@ class ArticleCard extends HTMLElement {
   }
 
   expandAll() {
-    this.#send('expand');
+    this.#ask((card) => card.openAll(true));
   }
 
   collapseAll() {
-    this.#send('collapse');
+    this.#ask((card) => card.openAll(false));
   }
 
   open(sectionId) {
-    this.#send('open', String(sectionId));
+    const id = String(sectionId);
+    this.#ask((card) => card.open(id));
   }
 
-  // A method called before the card is connected is kept (the last one) and applied then.
-  #send(action, section) {
-    if (this.#id === undefined) this.#command = [action, section];
-    else call(command, this.#id, action, section);
+  // Calls one of the card's methods, or keeps the call (the last one) until it is connected.
+  #ask(method) {
+    const card = this.#card;
+    if (card) call(() => method(card));
+    else this.#asked = method;
   }
 
   #wake() {
@@ -132,34 +159,42 @@ class ArticleCard extends HTMLElement {
     if (ArticleCard.#waiting.delete(this)) ArticleCard.#observer.unobserve(this);
   }
 
+  // A new payload or address: the card is made again (its Yew app is reused, see pool.rs).
   #restart() {
-    if (this.#id === undefined) return;
-    this.#teardown();
-    this.#render();
+    if (!this.#card) return;
+    this.#free();
+    this.#connect();
   }
 
   #start() {
     // While the page is still parsing, an inline JSON child may not exist yet.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => this.#render(), { once: true });
+      document.addEventListener('DOMContentLoaded', () => this.#connect(), { once: true });
     } else {
-      this.#render();
+      this.#connect();
     }
   }
 
-  #render() {
+  // Starts the engine if it is not yet running, then makes this element's card.
+  #connect() {
     engine().then(
       () => {
-        if (!this.isConnected || this.#id !== undefined) return;
-        const id = call(connect, this, this.#payload);
-        // An event listener may have removed the card while it connected.
+        if (!this.isConnected || this.#card) return;
+        const card = call(() => new Card(this, this.#payload));
+        if (!card) return;
+        // An event listener may have removed the element while its card was made.
         if (!this.isConnected) {
-          if (id !== undefined) call(disconnect, id);
+          call(() => card.free());
           return;
         }
-        this.#id = id;
-        if (this.#command && id !== undefined) call(command, id, ...this.#command);
-        this.#command = undefined;
+        this.#card = card;
+        ArticleCard.#live.add(this);
+        // Added again on each connect, which the DOM ignores; the shadow root goes with the
+        // element, and the listener does nothing while the element has no card.
+        for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCard.#onShadowEvent);
+        const asked = this.#asked;
+        this.#asked = undefined;
+        if (asked) this.#ask(asked);
       },
       (error) => {
         this.setAttribute('data-state', 'error');
@@ -176,11 +211,13 @@ class ArticleCard extends HTMLElement {
     );
   }
 
-  #teardown() {
-    if (this.#id !== undefined) {
-      call(disconnect, this.#id);
-      this.#id = undefined;
-    }
+  // Frees the card: its fetch stops and its Yew app goes back to the pool.
+  #free() {
+    const card = this.#card;
+    if (!card) return;
+    this.#card = undefined;
+    ArticleCard.#live.delete(this);
+    call(() => card.free());
   }
 }
 

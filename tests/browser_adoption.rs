@@ -6,7 +6,7 @@
 
 mod common;
 
-use article_card::embed::{connect, disconnect};
+use article_card::embed::Card;
 use common::*;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -31,11 +31,11 @@ fn iframe_document() -> Document {
 }
 
 /// Moves `host` into `to` the way a page would (`adoptNode`, then append), reconnecting it.
-fn move_card(id: u32, host: &HtmlElement, to: &Document) -> u32 {
-    disconnect(id);
+fn move_card(card: Card, host: &HtmlElement, to: &Document) -> Card {
+    drop(card);
     let adopted = to.adopt_node(host).unwrap();
     to.body().unwrap().append_child(&adopted).unwrap();
-    connect(host.clone())
+    connect(host)
 }
 
 /// Whether the card is rendered in `doc` with its stylesheet applied there.
@@ -57,27 +57,27 @@ async fn rendered_and_styled(host: &HtmlElement, doc: &Document) -> bool {
 #[wasm_bindgen_test]
 async fn issue15_defect1_a_card_moved_into_an_iframe_renders_there_and_back() {
     let host = with_inline_payload(PAYLOAD);
-    let id = connect(host.clone());
+    let card = connect(&host);
     assert!(rendered_and_styled(&host, &document()).await, "in the page");
 
     let frame = iframe_document();
-    let id = move_card(id, &host, &frame);
+    let card = move_card(card, &host, &frame);
     assert!(rendered_and_styled(&host, &frame).await, "in the iframe");
 
-    let id = move_card(id, &host, &document());
+    let card = move_card(card, &host, &document());
     assert!(
         rendered_and_styled(&host, &document()).await,
         "back in the page"
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
 async fn cards_in_one_document_share_one_sheet() {
     let frame = iframe_document();
     let (a, b) = (with_inline_payload(PAYLOAD), with_inline_payload(PAYLOAD));
-    let ids = [connect(a.clone()), connect(b.clone())];
-    let ids = [move_card(ids[0], &a, &frame), move_card(ids[1], &b, &frame)];
+    let (card_a, card_b) = (connect(&a), connect(&b));
+    let cards = [move_card(card_a, &a, &frame), move_card(card_b, &b, &frame)];
     assert!(rendered_and_styled(&a, &frame).await && rendered_and_styled(&b, &frame).await);
     let sheet = |host: &HtmlElement| {
         get(
@@ -90,18 +90,8 @@ async fn cards_in_one_document_share_one_sheet() {
         "a constructed sheet, not a <style> element"
     );
     assert!(sheet(&a) == sheet(&b), "one sheet for the iframe's cards");
-    assert!(
-        sheet(&a) != sheet(&with_page_card()),
-        "another for the page's"
-    );
-    for id in ids {
-        disconnect(id);
-    }
-}
-
-/// A card connected in the page, for its sheet.
-fn with_page_card() -> HtmlElement {
-    let host = with_inline_payload(PAYLOAD);
-    connect(host.clone());
-    host
+    let page_host = with_inline_payload(PAYLOAD);
+    let page_card = connect(&page_host);
+    assert!(sheet(&a) != sheet(&page_host), "another for the page's");
+    drop((cards, page_card));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use article_card::embed::{connect, disconnect};
+use article_card::embed::Card;
 use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn inline_payload_renders_in_the_shadow_root_with_shared_styles() {
     let host = with_inline_payload(SEED);
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
     let root = shadow(&host);
@@ -28,13 +28,13 @@ async fn inline_payload_renders_in_the_shadow_root_with_shared_styles() {
     assert!(root.query_selector("style, [style]").unwrap().is_none());
     // Nothing leaked into the light DOM.
     assert!(host.query_selector("article").unwrap().is_none());
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
 async fn many_cards_share_one_stylesheet_and_tear_down_cleanly() {
     let hosts: Vec<HtmlElement> = (0..5).map(|_| with_inline_payload(GARAGES)).collect();
-    let ids: Vec<u32> = hosts.iter().map(|h| connect(h.clone())).collect();
+    let cards: Vec<Card> = hosts.iter().map(connect).collect();
     yew::scheduler::flush().await;
     let first = shadow(&hosts[0]).adopted_style_sheets().get(0);
     for host in &hosts {
@@ -45,8 +45,8 @@ async fn many_cards_share_one_stylesheet_and_tear_down_cleanly() {
             "one sheet object for all cards"
         );
     }
-    for (host, id) in hosts.iter().zip(ids) {
-        disconnect(id);
+    for (host, card) in hosts.iter().zip(cards) {
+        drop(card);
         yew::scheduler::flush().await;
         assert_eq!(
             shadow(host).child_element_count(),
@@ -54,17 +54,15 @@ async fn many_cards_share_one_stylesheet_and_tear_down_cleanly() {
             "the card's DOM is gone"
         );
     }
-    // Disconnecting twice, or an unknown id, is harmless.
-    disconnect(u32::MAX);
 }
 
 #[wasm_bindgen_test]
 async fn reconnecting_renders_a_fresh_card() {
     let host = with_inline_payload(SEED);
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
-    disconnect(id);
-    let id = connect(host.clone());
+    drop(card);
+    let card = connect(&host);
     yew::scheduler::flush().await;
     assert_eq!(
         shadow(&host)
@@ -73,7 +71,7 @@ async fn reconnecting_renders_a_fresh_card() {
             .length(),
         1
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
@@ -81,11 +79,7 @@ async fn one_broken_card_leaves_the_others_working() {
     let good = with_inline_payload(SEED);
     let bad_json = with_inline_payload("{ not json");
     let empty = fresh_host("div");
-    let ids = [
-        connect(good.clone()),
-        connect(bad_json.clone()),
-        connect(empty.clone()),
-    ];
+    let cards = [connect(&good), connect(&bad_json), connect(&empty)];
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -121,16 +115,14 @@ async fn one_broken_card_leaves_the_others_working() {
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
-    for id in ids {
-        disconnect(id);
-    }
+    drop(cards);
 }
 
 #[wasm_bindgen_test]
 async fn a_failed_fetch_shows_its_status() {
     let host = fresh_host("div");
     host.set_attribute("src", "/no-such-card.json").unwrap();
-    let id = connect(host.clone());
+    let card = connect(&host);
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("loading"));
     wait_until(10_000, || {
         host.get_attribute("data-state").as_deref() == Some("error")
@@ -147,15 +139,15 @@ async fn a_failed_fetch_shows_its_status() {
         item.starts_with("src: could not load /no-such-card.json: HTTP 404"),
         "{item}"
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
 async fn removing_a_card_mid_fetch_cancels_it_quietly() {
     let host = fresh_host("div");
     host.set_attribute("src", "/no-such-card.json").unwrap();
-    let id = connect(host.clone());
-    disconnect(id);
+    let card = connect(&host);
+    drop(card);
     // Give the aborted fetch time to settle; the card must stay torn down.
     gloo_timers::future::TimeoutFuture::new(200).await;
     assert_eq!(shadow(&host).child_element_count(), 0);
@@ -164,13 +156,12 @@ async fn removing_a_card_mid_fetch_cancels_it_quietly() {
 
 #[wasm_bindgen_test]
 async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
-    use article_card::embed::connect_with;
     use wasm_bindgen::JsValue;
 
     // Inline JSON is the seed; the object given wins.
     let host = with_inline_payload(SEED);
     let object = js_sys::JSON::parse(GARAGES).unwrap();
-    let id = connect_with(host.clone(), object);
+    let card = Card::new(host.clone(), object);
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
     let headline = shadow(&host)
@@ -182,22 +173,22 @@ async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
         "{}",
         text(&headline)
     );
-    disconnect(id);
+    drop(card);
 
     // `null` means none: the inline JSON shows.
-    let id = connect_with(host.clone(), JsValue::NULL);
+    let card = Card::new(host.clone(), JsValue::NULL);
     yew::scheduler::flush().await;
     let headline = shadow(&host)
         .query_selector("h2.card__headline")
         .unwrap()
         .expect("headline");
     assert!(text(&headline).starts_with("Anthropic"));
-    disconnect(id);
+    drop(card);
 
     // A cycle cannot be JSON: an error with its path, not an exception.
     let cyclic = js_sys::Object::new();
     js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
-    let id = connect_with(host.clone(), cyclic.into());
+    let card = Card::new(host.clone(), cyclic.into());
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     let problems = text(
@@ -210,12 +201,11 @@ async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
         problems.contains("payload: is not valid JSON"),
         "{problems}"
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
 async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied() {
-    use article_card::embed::connect_with;
     use wasm_bindgen::JsValue;
 
     let memory = || {
@@ -231,7 +221,7 @@ async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied()
     js_sys::Reflect::set(&big, &"headline".into(), &long).unwrap();
     let host = fresh_host("article-card");
     let before = memory();
-    let id = connect_with(host.clone(), big.into());
+    let card = Card::new(host.clone(), big.into());
     yew::scheduler::flush().await;
     assert!(
         memory() - before < 1 << 20,
@@ -247,12 +237,99 @@ async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied()
     );
     assert!(problems.contains("payload: "), "{problems}");
     assert!(problems.contains("262144"), "{problems}");
-    disconnect(id);
+    drop(card);
 
     // A function is not JSON: a problem, not an exception.
     let function = js_sys::Function::new_no_args("return 1");
-    let id = connect_with(host.clone(), function.into());
+    let card = Card::new(host.clone(), function.into());
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
-    disconnect(id);
+    drop(card);
+}
+
+#[wasm_bindgen_test]
+async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{CustomEvent, Event};
+
+    let host = with_inline_payload(GARAGES);
+    let card = Rc::new(connect(&host));
+    yew::scheduler::flush().await;
+    let root = shadow(&host);
+    // What the loader does: a click on a link in the shadow root goes to the card, which may
+    // say to cancel it.
+    let forward = {
+        let card = card.clone();
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            let target: web_sys::Element = event.target().unwrap().unchecked_into();
+            let Some(link) = target.closest("a[href]").unwrap() else {
+                return;
+            };
+            if !card.followed(link) {
+                event.prevent_default();
+            }
+        })
+    };
+    root.add_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
+        .unwrap();
+    // The page hears every link, and cancels those while `cancel` holds.
+    let heard: Rc<RefCell<Vec<String>>> = Rc::default();
+    let cancel = Rc::new(std::cell::Cell::new(true));
+    let listener = {
+        let (heard, cancel) = (heard.clone(), cancel.clone());
+        Closure::<dyn FnMut(CustomEvent)>::new(move |event: CustomEvent| {
+            let detail = event.detail();
+            let field = |name: &str| {
+                let value = js_sys::Reflect::get(&detail, &name.into()).unwrap();
+                value.as_string().unwrap_or_else(|| format!("{value:?}"))
+            };
+            heard.borrow_mut().push(format!(
+                "{} {} {} {}",
+                field("id"),
+                field("link"),
+                field("section"),
+                field("href")
+            ));
+            if cancel.get() {
+                event.prevent_default();
+            }
+        })
+    };
+    document()
+        .add_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .unwrap();
+
+    let full_story = root.query_selector("a.card__link").unwrap().unwrap();
+    let section_link = root.query_selector("a.section__link").unwrap().unwrap();
+    assert!(!click(&full_story), "cancelled by the page");
+    assert!(!click(&section_link), "cancelled by the page");
+    // Not links: the card says nothing.
+    click(
+        &root
+            .query_selector("button.section__toggle")
+            .unwrap()
+            .unwrap(),
+    );
+    click(&root.query_selector(".card__headline").unwrap().unwrap());
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    let page = page.split('#').next().unwrap();
+    assert_eq!(
+        heard.borrow_mut().drain(..).collect::<Vec<_>>(),
+        [
+            "garages-to-homes full-story JsValue(null) https://example.com/news/2026/11/car-parks-to-homes"
+                .to_owned(),
+            format!("garages-to-homes section why {page}#garages-to-homes--why"),
+        ]
+    );
+    cancel.set(false);
+    assert!(click(&full_story), "followed when nobody cancels");
+
+    document()
+        .remove_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .unwrap();
+    root.remove_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
+        .unwrap();
 }

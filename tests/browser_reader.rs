@@ -1,11 +1,12 @@
 //! The reader features in a real browser, at the component level: heading levels, "Expand
-//! all", open requests pushed in through props (what deep links and the find bar use), the
-//! page's language and direction, and payload label overrides.
+//! all", open requests sent through the card's remote (what deep links, the find bar and the
+//! element's methods use), the page's language and direction, payload label overrides, and the
+//! retry button's callback.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use article_card::view::{CardOptions, CardRoot, CardRootProps, CardState, Request};
+use article_card::view::{CardOptions, CardRoot, CardRootProps, CardState, Remote, Request};
 use common::*;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -88,36 +89,73 @@ async fn expand_all_opens_every_section_and_then_closes_them() {
     assert_eq!(text(&button), "Expand all");
 }
 
-#[wasm_bindgen_test]
-async fn an_open_request_opens_only_that_section_of_that_card() {
-    let request = |n: u32, anchor: &'static str| CardOptions {
-        request: Some((n, Request::Anchor(AttrValue::from(anchor)))),
+/// Options whose remote already holds `requests`, and the remote.
+fn asked(requests: &[Request]) -> (CardOptions, Remote) {
+    let remote = Remote::default();
+    for request in requests {
+        remote.send(request.clone());
+    }
+    let options = CardOptions {
+        remote: remote.clone(),
         ..CardOptions::default()
     };
-    // On the first render (a deep link on load): open from the start.
-    let (host, mut app) = mount_with(&payload(""), request(0, "budget--who")).await;
+    (options, remote)
+}
+
+fn anchor(address: &'static str) -> Request {
+    Request::Anchor(AttrValue::from(address))
+}
+
+#[wasm_bindgen_test]
+async fn an_open_request_opens_only_that_section_of_that_card() {
+    // Sent before the first render (a deep link on load): open from the start.
+    let (options, remote) = asked(&[anchor("budget--who")]);
+    let (host, _app) = mount_with(&payload(""), options).await;
     assert_eq!(expanded(&host), ["false", "true", "false"]);
 
     // Another card's address, or no section: nothing changes.
     for other in ["other--who", "budget--nope", "budget", "budget-who"] {
-        app.update(CardRootProps {
-            state: CardState::Ready(article(&payload(""))),
-            options: request(1, other),
-        });
+        remote.send(anchor(other));
         yew::scheduler::flush().await;
         assert_eq!(expanded(&host), ["false", "true", "false"], "{other}");
     }
 
-    // Closed by the reader, then asked for again (a new request number): open again.
+    // Closed by the reader, then asked for again: open again.
     one(&host, "[id='budget--who--button']").click();
     yew::scheduler::flush().await;
     assert_eq!(expanded(&host), ["false", "false", "false"]);
-    app.update(CardRootProps {
-        state: CardState::Ready(article(&payload(""))),
-        options: request(2, "budget--who"),
-    });
+    remote.send(anchor("budget--who"));
     yew::scheduler::flush().await;
     assert_eq!(expanded(&host), ["false", "true", "false"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_remote_reaches_the_same_card_and_the_old_one_no_longer_does() {
+    // As when an element is moved: the app is reused for the same article with a new card's
+    // remote, which must reach the card's sections from then on.
+    let (options, old) = asked(&[]);
+    let (host, mut app) = mount_with(&payload(""), options).await;
+    let (options, new) = asked(&[anchor("budget--next")]);
+    app.update(CardRootProps {
+        state: CardState::Ready(article(&payload(""))),
+        options,
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(
+        expanded(&host),
+        ["false", "false", "true"],
+        "waiting request applied"
+    );
+    old.send(Request::All(true));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        expanded(&host),
+        ["false", "false", "true"],
+        "the old remote is detached"
+    );
+    new.send(Request::All(true));
+    yew::scheduler::flush().await;
+    assert_eq!(expanded(&host), ["true", "true", "true"]);
 }
 
 #[wasm_bindgen_test]
@@ -187,29 +225,20 @@ async fn payload_labels_replace_the_card_words() {
 
 #[wasm_bindgen_test]
 async fn method_requests_open_one_section_by_id_or_all_of_them() {
-    let ask = |n: u32, request: Request| CardOptions {
-        request: Some((n, request)),
-        ..CardOptions::default()
-    };
     // Before the first render (a method called while the card was loading): applied at once.
-    let (host, mut app) = mount_with(&payload(""), ask(1, Request::All(true))).await;
+    let (options, remote) = asked(&[Request::All(true)]);
+    let (host, _app) = mount_with(&payload(""), options).await;
     assert_eq!(expanded(&host), ["true", "true", "true"]);
-    let mut update = |options: CardOptions| {
-        app.update(CardRootProps {
-            state: CardState::Ready(article(&payload(""))),
-            options,
-        })
-    };
-    update(ask(2, Request::All(false)));
+    remote.send(Request::All(false));
     yew::scheduler::flush().await;
     assert_eq!(expanded(&host), ["false", "false", "false"]);
-    update(ask(3, Request::Section(AttrValue::from("next"))));
+    remote.send(Request::Section(AttrValue::from("next")));
     yew::scheduler::flush().await;
     assert_eq!(expanded(&host), ["false", "false", "true"]);
     // An id the card does not have, or its address form (that is what Anchor is for): nothing.
-    update(ask(4, Request::Section(AttrValue::from("nope"))));
+    remote.send(Request::Section(AttrValue::from("nope")));
     yew::scheduler::flush().await;
-    update(ask(5, Request::Section(AttrValue::from("budget--who"))));
+    remote.send(Request::Section(AttrValue::from("budget--who")));
     yew::scheduler::flush().await;
     assert_eq!(expanded(&host), ["false", "false", "true"]);
 }
@@ -227,12 +256,12 @@ async fn every_change_after_the_first_render_is_reported_once_with_its_section()
         yew::Callback::from(move |toggled: Toggled| heard.borrow_mut().push(toggled))
     };
     // Opened from the start by a request: the initial state, not a change.
+    let (options, remote) = asked(&[Request::Section(AttrValue::from("who"))]);
     let options = CardOptions {
-        request: Some((1, Request::Section(AttrValue::from("who")))),
-        on_toggle: on_toggle.clone(),
-        ..CardOptions::default()
+        on_toggle,
+        ..options
     };
-    let (host, mut app) = mount_with(&payload(""), options).await;
+    let (host, _app) = mount_with(&payload(""), options).await;
     assert!(heard.borrow().is_empty(), "no event for the first render");
 
     let summary = |heard: &Rc<RefCell<Vec<Toggled>>>| {
@@ -254,14 +283,7 @@ async fn every_change_after_the_first_render_is_reported_once_with_its_section()
         "only what changed"
     );
 
-    app.update(CardRootProps {
-        state: CardState::Ready(article(&payload(""))),
-        options: CardOptions {
-            request: Some((2, Request::All(false))),
-            on_toggle,
-            ..CardOptions::default()
-        },
-    });
+    remote.send(Request::All(false));
     yew::scheduler::flush().await;
     assert_eq!(
         summary(&heard),
@@ -271,4 +293,46 @@ async fn every_change_after_the_first_render_is_reported_once_with_its_section()
             "budget/next/Next=false"
         ]
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_retry_button_calls_back() {
+    let retries = std::rc::Rc::new(std::cell::Cell::new(0));
+    let on_retry = {
+        let retries = retries.clone();
+        yew::Callback::from(move |()| retries.set(retries.get() + 1))
+    };
+    let host = fresh_host("div");
+    let _app = yew::Renderer::<CardRoot>::with_root_and_props(
+        host.clone().into(),
+        CardRootProps {
+            state: CardState::Failed(std::rc::Rc::new(problems("{}"))),
+            options: CardOptions {
+                on_retry,
+                ..CardOptions::default()
+            },
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    one(&host, "button.card-error__retry").click();
+    assert_eq!(retries.get(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_link_is_named_by_its_address() {
+    use article_card::view::CardLink;
+
+    let article = article(&payload(""));
+    let at = |href: &str| {
+        CardLink::at(&article, href).map(|link| match link {
+            CardLink::FullStory => "full story",
+            CardLink::Section(section) => section.id.as_str(),
+        })
+    };
+    assert_eq!(at("https://example.com/b"), Some("full story"));
+    assert_eq!(at("#budget--who"), Some("who"));
+    for other in ["#budget--nope", "#other--who", "budget--who", "#budget", ""] {
+        assert_eq!(at(other), None, "{other}");
+    }
 }

@@ -7,7 +7,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use article_card::embed::{connect, disconnect, ERROR_EVENT};
+use article_card::embed::ERROR_EVENT;
 use common::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,7 +114,7 @@ async fn an_error_sends_one_bubbling_composed_event_with_every_problem() {
     let host = with_inline_payload(
         r#"{"version": 1, "source": {"name": "", "url": "javascript:alert(1)"}}"#,
     );
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
     let events = recorder.for_host(&host);
     assert_eq!(events.len(), 1, "{events:?}");
@@ -139,14 +139,14 @@ async fn an_error_sends_one_bubbling_composed_event_with_every_problem() {
         *lines,
         "the card lists the same problems"
     );
-    disconnect(id);
+    drop(card);
 
     // A card that renders sends nothing.
     let good = with_inline_payload(SEED);
-    let id = connect(good.clone());
+    let card = connect(&good);
     yew::scheduler::flush().await;
     assert!(recorder.for_host(&good).is_empty());
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
@@ -154,19 +154,19 @@ async fn oversized_inline_text_is_refused_by_its_length_alone() {
     // 300,000 UTF-16 units: more than 262,144 bytes however it is encoded.
     let json = format!(r#"{{"version": 1, "pad": "{}"}}"#, "x".repeat(300_000));
     let host = with_inline_payload(&json);
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     assert_eq!(
         problem_lines(&host),
         ["payload: is larger than the limit of 262144 bytes (it was not read in full)"]
     );
-    disconnect(id);
+    drop(card);
 
     // Under the limit in UTF-16 units but over it in UTF-8 bytes: measured exactly.
     let json = format!(r#"{{"version": 1, "pad": "{}"}}"#, "東".repeat(90_000));
     let host = with_inline_payload(&json);
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
     assert_eq!(
         problem_lines(&host),
@@ -175,7 +175,7 @@ async fn oversized_inline_text_is_refused_by_its_length_alone() {
             json.len()
         )]
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
@@ -204,12 +204,12 @@ async fn hostile_shapes_end_in_one_clear_problem() {
     ];
     for (json, expected, count) in cases {
         let host = with_inline_payload(json);
-        let id = connect(host.clone());
+        let card = connect(&host);
         yew::scheduler::flush().await;
         let lines = problem_lines(&host);
         assert_eq!(lines.len(), count, "{lines:?}");
         assert!(lines[0].starts_with(expected), "{lines:?} vs {expected}");
-        disconnect(id);
+        drop(card);
     }
 }
 
@@ -228,24 +228,24 @@ async fn a_listener_that_removes_the_card_mid_connect_leaves_nothing_behind() {
         .add_event_listener_with_callback(ERROR_EVENT, remover.as_ref().unchecked_ref())
         .unwrap();
     let host = with_inline_payload("{ broken");
-    let id = connect(host.clone());
+    let card = connect(&host);
     assert!(!host.is_connected(), "the listener ran");
-    disconnect(id);
+    drop(card);
     document()
         .remove_event_listener_with_callback(ERROR_EVENT, remover.as_ref().unchecked_ref())
         .unwrap();
     // The engine is healthy: the next card renders.
     let next = with_inline_payload(SEED);
-    let id = connect(next.clone());
+    let card = connect(&next);
     yew::scheduler::flush().await;
     assert_eq!(next.get_attribute("data-state").as_deref(), Some("ready"));
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
 async fn apps_are_reused_and_a_later_card_starts_fresh() {
     let host = with_inline_payload(SEED);
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
     let toggle = || shadow_one(&host, "button.section__toggle").unwrap();
     toggle().click();
@@ -257,8 +257,8 @@ async fn apps_are_reused_and_a_later_card_starts_fresh() {
 
     // Disconnected and connected in one go, as when the element is moved in the document: the
     // app is reused for the same article, and the open section stays open.
-    disconnect(id);
-    let id = connect(host.clone());
+    drop(card);
+    let card = connect(&host);
     yew::scheduler::flush().await;
     assert_eq!(
         toggle().get_attribute("aria-expanded").as_deref(),
@@ -271,16 +271,16 @@ async fn apps_are_reused_and_a_later_card_starts_fresh() {
     );
 
     // Disconnected for a while (the emptied app has rendered), then connected: a fresh card.
-    disconnect(id);
+    drop(card);
     yew::scheduler::flush().await;
     assert_eq!(host.shadow_root().unwrap().child_element_count(), 0);
-    let id = connect(host.clone());
+    let card = connect(&host);
     yew::scheduler::flush().await;
     assert_eq!(
         toggle().get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
@@ -289,7 +289,7 @@ async fn retry_fetches_again_and_inline_cards_show_no_retry() {
     let host = fresh_host("div");
     host.set_attribute("src", "/no-such-card.json").unwrap();
     host.set_attribute("timeout", "5000").unwrap();
-    let id = connect(host.clone());
+    let card = connect(&host);
     wait_until(10_000, || {
         host.get_attribute("data-state").as_deref() == Some("error")
     })
@@ -307,11 +307,11 @@ async fn retry_fetches_again_and_inline_cards_show_no_retry() {
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     assert!(problem_lines(&host)[0].contains("HTTP 404"));
-    disconnect(id);
+    drop(card);
 
     // Inline payloads cannot change by fetching again: the button is there but not shown.
     let inline = with_inline_payload("{");
-    let id = connect(inline.clone());
+    let card = connect(&inline);
     yew::scheduler::flush().await;
     let button = shadow_one(&inline, "button.card-error__retry").unwrap();
     assert_eq!(
@@ -319,7 +319,7 @@ async fn retry_fetches_again_and_inline_cards_show_no_retry() {
         (0, 0),
         "display: none"
     );
-    disconnect(id);
+    drop(card);
 }
 
 #[wasm_bindgen_test]
@@ -330,7 +330,7 @@ async fn a_short_timeout_ends_in_its_own_message() {
     let host = fresh_host("div");
     host.set_attribute("src", "/no-such-card.json").unwrap();
     host.set_attribute("timeout", "1").unwrap();
-    let id = connect(host.clone());
+    let card = connect(&host);
     wait_until(10_000, || {
         host.get_attribute("data-state").as_deref() == Some("error")
     })
@@ -342,5 +342,5 @@ async fn a_short_timeout_ends_in_its_own_message() {
             || line.contains("HTTP 404"),
         "{line}"
     );
-    disconnect(id);
+    drop(card);
 }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use article_card::embed::{connect, disconnect, parse_payload, ERROR_EVENT};
+use article_card::embed::{parse_payload, ERROR_EVENT};
 use common::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -57,7 +57,7 @@ async fn verdict(host: HtmlElement) -> Result<String, String> {
                 .unwrap();
         }
     });
-    let id = connect(host.clone());
+    let card = connect(&host);
     JsFuture::from(settled).await.unwrap();
     yew::scheduler::flush().await;
     let root = shadow(&host);
@@ -72,7 +72,7 @@ async fn verdict(host: HtmlElement) -> Result<String, String> {
             .map(|item| text(&item))
             .unwrap_or_else(|| format!("no problem shown, state {state:?}"))),
     };
-    disconnect(id);
+    drop(card);
     shown
 }
 

@@ -17,14 +17,15 @@
 //! | `article-card:error` | the card ends in the error state | `problems` (`[{ path, message }]`), `internal` |
 //!
 //! Listeners run synchronously inside `dispatch_event`, and may call back into the card (a
-//! method, or removing it), so callers hold no borrow of card state while dispatching.
+//! method, or removing it, which frees it), so callers hold no borrow of card state while
+//! dispatching (the rule in `card.rs`).
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::model::{Article, Problem};
-use crate::view::Toggled;
+use crate::view::{CardLink, Toggled};
 
 /// The name of the event a card sends when it ends in the error state.
 pub const ERROR_EVENT: &str = "article-card:error";
@@ -58,21 +59,20 @@ pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
     send(host, "article-card:toggle", &detail, false);
 }
 
-/// Sends the cancelable `article-card:link` for a link the reader is following. Returns
-/// `false` when a listener called `preventDefault()`: the caller then stops the navigation
-/// (a host page may open the story in its own viewer instead).
-pub fn dispatch_link(
-    host: &HtmlElement,
-    article: &str,
-    link: &str,
-    href: &str,
-    section: Option<&str>,
-) -> bool {
+/// Sends the cancelable `article-card:link` for a link of `article` the reader is following to
+/// `href` (resolved, as the browser follows it). Returns `false` when a listener called
+/// `preventDefault()`: the caller then stops the navigation (a host page may open the story in
+/// its own viewer instead).
+pub fn dispatch_link(host: &HtmlElement, article: &str, link: CardLink<'_>, href: &str) -> bool {
+    let (kind, section) = match link {
+        CardLink::Section(section) => ("section", JsValue::from(section.id.as_str())),
+        CardLink::FullStory => ("full-story", JsValue::NULL),
+    };
     let detail = object(&[
         ("id", article.into()),
-        ("link", link.into()),
+        ("link", kind.into()),
         ("href", href.into()),
-        ("section", section.map_or(JsValue::NULL, JsValue::from)),
+        ("section", section),
     ]);
     send(host, "article-card:link", &detail, true)
 }

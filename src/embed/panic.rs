@@ -20,12 +20,13 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlElement};
 
 use super::{events, shadow};
-use crate::model::is_rtl_language;
+use crate::view::error_dir;
 use crate::view::labels::{for_lang, Labels};
 
 thread_local! {
-    /// The host of every connected card, for the hook.
+    /// The host of every live card, for the hook, with the number its [`Tracked`] holds.
     static LIVE: RefCell<Vec<(u32, HtmlElement)>> = const { RefCell::new(Vec::new()) };
+    static NEXT: Cell<u32> = const { Cell::new(0) };
     /// Set by the first panic: the description every card shows from then on.
     static FAILURE: RefCell<Option<String>> = const { RefCell::new(None) };
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
@@ -50,12 +51,30 @@ pub fn failure() -> Option<String> {
         .flatten()
 }
 
-pub fn track(id: u32, host: &HtmlElement) {
+/// A card's place in the hook's list of hosts, for as long as the card lives.
+pub struct Tracked(u32);
+
+/// Puts `host` in the list of hosts the hook reaches, until the returned guard is dropped.
+pub fn track(host: &HtmlElement) -> Tracked {
+    let id = NEXT.with(|next| {
+        let id = next.get().wrapping_add(1);
+        next.set(id);
+        id
+    });
     LIVE.with(|live| live.borrow_mut().push((id, host.clone())));
+    Tracked(id)
 }
 
-pub fn untrack(id: u32) {
-    LIVE.with(|live| live.borrow_mut().retain(|(live_id, _)| *live_id != id));
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        let _ = LIVE.try_with(|live| {
+            if let Ok(mut live) = live.try_borrow_mut() {
+                if let Some(at) = live.iter().position(|(id, _)| *id == self.0) {
+                    live.swap_remove(at);
+                }
+            }
+        });
+    }
 }
 
 fn on_panic(info: &PanicHookInfo<'_>) {
@@ -99,10 +118,10 @@ pub fn show_failure(host: &HtmlElement, message: &str) {
         host.owner_document(),
     ) {
         // In the page's language, as the view's error card would be.
-        let lang = super::reader::options(host, None).host_lang;
+        let lang = super::reader::host_lang(host);
         let labels = for_lang(lang.as_deref());
-        let rtl = lang.as_deref().is_some_and(is_rtl_language);
-        if build_error(&document, &container, message, &labels, rtl).is_some() {
+        let dir = error_dir(lang.as_deref());
+        if build_error(&document, &container, message, &labels, dir).is_some() {
             let _ = shadow::attach(&root, &container);
         }
     }
@@ -115,7 +134,7 @@ fn build_error(
     container: &Element,
     message: &str,
     labels: &Labels,
-    rtl: bool,
+    dir: Option<&str>,
 ) -> Option<()> {
     let element = |tag: &str, class: Option<&str>| -> Option<Element> {
         let el = document.create_element(tag).ok()?;
@@ -126,8 +145,8 @@ fn build_error(
     };
     let card = element("div", Some("card-error"))?;
     card.set_attribute("part", "error").ok()?;
-    if rtl {
-        card.set_attribute("dir", "rtl").ok()?;
+    if let Some(dir) = dir {
+        card.set_attribute("dir", dir).ok()?;
     }
     let lead = element("p", Some("card-error__message"))?;
     let title = element("strong", None)?;

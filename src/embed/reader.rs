@@ -1,35 +1,37 @@
-//! What the page around a card tells it (its attributes, the page's language, the URL fragment)
-//! and the page events that open a section: a `hashchange` to a section's address, and the
-//! find bar's `beforematch` on a closed panel. Each becomes [`CardOptions`] pushed into the
-//! card's props; the view decides what opens.
+//! What the page around a card tells it: the element's attributes, the page's language, and
+//! the URL fragment (a section's address opens that section), and scrolling a section into
+//! view. The page events that open a section (`hashchange`, the find bar's `beforematch`) are
+//! the loader's to listen to; it calls the card's methods.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, ShadowRoot};
-use yew::{AttrValue, Callback};
+use web_sys::{HtmlElement, ShadowRoot};
+use yew::AttrValue;
 
 use crate::model::lang::is_language_tag;
-use crate::view::{CardOptions, Request};
+use crate::view::CardOptions;
 
 /// The element's own options, read when it connects: `heading-level` and the nearest `lang`.
-pub fn options(host: &HtmlElement, request: Option<(u32, Request)>) -> CardOptions {
+/// Its callbacks are the card's to set.
+pub fn options(host: &HtmlElement) -> CardOptions {
     let heading_level = host
         .get_attribute("heading-level")
         .and_then(|level| level.trim().parse::<u8>().ok())
         .unwrap_or(0);
-    let host_lang = host
-        .closest("[lang]")
+    CardOptions {
+        heading_level,
+        host_lang: host_lang(host),
+        ..CardOptions::default()
+    }
+}
+
+/// The language of the page around `host`: the nearest `lang`, if it is a well-formed tag.
+pub fn host_lang(host: &HtmlElement) -> Option<AttrValue> {
+    host.closest("[lang]")
         .ok()
         .flatten()
         .and_then(|el| el.get_attribute("lang"))
         .map(|lang| lang.trim().to_owned())
         .filter(|lang| is_language_tag(lang))
-        .map(AttrValue::from);
-    CardOptions {
-        heading_level,
-        host_lang,
-        request,
-        on_toggle: Callback::noop(),
-    }
+        .map(AttrValue::from)
 }
 
 /// The page URL's fragment, decoded (section ids may be in any script), without the `#`.
@@ -41,13 +43,6 @@ pub fn fragment() -> Option<AttrValue> {
         .map(String::from)
         .unwrap_or_else(|| hash.to_owned());
     Some(AttrValue::from(decoded))
-}
-
-/// The address of the section whose closed panel the find bar is about to open.
-pub fn matched_section(event: &Event) -> Option<AttrValue> {
-    let panel = event.target()?.dyn_into::<Element>().ok()?;
-    let section = panel.closest("section.section").ok().flatten()?;
-    Some(AttrValue::from(section.id()))
 }
 
 /// Scrolls the section at `anchor` into view if it is in this card. Runs after the card's next

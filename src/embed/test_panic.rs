@@ -20,7 +20,7 @@ enum Where {
 }
 
 /// Makes the card code panic, the way a bug would:
-/// - `"now"`: in this call (as a panic inside `connect` would);
+/// - `"now"`: in this call (as a panic inside `new Card` would);
 /// - `"task"`: in an async task (as a panic while handling a fetch result would);
 /// - `"render"`: in the next Yew render of any card, in Yew's scheduler;
 /// - `"retry"`: in the next retry click, inside an event listener.

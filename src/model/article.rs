@@ -38,11 +38,13 @@ pub struct Article {
 }
 
 impl Article {
-    /// Text direction for the card, from the primary language subtag. Scripts written right to
-    /// left need `dir="rtl"` for punctuation and layout to come out right.
-    pub fn is_rtl(&self) -> bool {
+    /// Whether the card reads right to left: scripts written that way need `dir="rtl"` for
+    /// punctuation and layout to come out right. The card is in the payload's language, else in
+    /// `page_lang` (the host page's), which a card with no `lang` inherits.
+    pub fn is_rtl(&self, page_lang: Option<&str>) -> bool {
         self.lang
             .as_deref()
+            .or(page_lang)
             .is_some_and(super::labels::is_rtl_language)
     }
 

@@ -3,13 +3,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::labels::{fill, Labels};
+use super::remote::{Remote, Request};
 use super::section::SectionDisclosure;
-use super::{attr, heading_tag, section_anchor, text};
-use crate::model::{is_rtl_language, Article, Timestamp};
+use super::{attr, heading_tag, panel_id, section_anchor, text};
+use crate::model::{Article, Section, Timestamp};
 
-/// What the embedding page says about a card, beside its payload: the element's attributes and
-/// the page around it. The default is what the command line's server rendering assumes.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// What the embedding page says about a card, beside its payload (the element's attributes and
+/// the page around it), and the lines back to it. The default is what the command line's server
+/// rendering assumes: no page, nobody listening.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CardOptions {
     /// The level of each section heading, 2–6 (the `heading-level` attribute); anything else
     /// means the default, 3. The headline is one level above.
@@ -17,26 +19,26 @@ pub struct CardOptions {
     /// The host page's language (the nearest `lang` around the element), used when the payload
     /// has none: it picks the card's words and its direction.
     pub host_lang: Option<AttrValue>,
-    /// A change asked for from outside (a deep link, find-in-page, the element's methods),
-    /// with a request number: a new number repeats the request, so a section closed by the
-    /// reader opens again when asked again. A request made before the article is ready applies
-    /// to its first render.
-    pub request: Option<(u32, Request)>,
+    /// Where the embedding sends what it asks of the open sections (a deep link, find-in-page,
+    /// the element's methods).
+    pub remote: Remote,
     /// Told of every section that opens or closes after the first render, whatever the cause:
     /// the embedding turns it into the `article-card:toggle` event.
     pub on_toggle: Callback<Toggled>,
+    /// The error card's "Try again" button.
+    pub on_retry: Callback<()>,
 }
 
-/// What the embedding can ask a card to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Request {
-    /// Open the section at this address (`<card-id>--<section-id>`, the URL fragment); a card
-    /// ignores addresses that are not its own.
-    Anchor(AttrValue),
-    /// Open the section with this id (the payload's `sections[].id`).
-    Section(AttrValue),
-    /// Open (`true`) or close every section.
-    All(bool),
+impl Default for CardOptions {
+    fn default() -> CardOptions {
+        CardOptions {
+            heading_level: 0,
+            host_lang: None,
+            remote: Remote::default(),
+            on_toggle: Callback::noop(),
+            on_retry: Callback::noop(),
+        }
+    }
 }
 
 /// A section that opened or closed.
@@ -47,6 +49,34 @@ pub struct Toggled {
     pub section: AttrValue,
     pub title: AttrValue,
     pub open: bool,
+}
+
+/// One of a card's links, named by its address. A click on a link is the embedding's to hear
+/// (one listener per card, not one per link: a thousand cards would hold a thousand more Yew
+/// listeners), and the address is what it goes by, never a class: [`CardLink::at`] is the one
+/// place that knows which address is which link.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CardLink<'a> {
+    /// "Read the full story at …".
+    FullStory,
+    /// A section's own address, at the end of the open section.
+    Section(&'a Section),
+}
+
+impl CardLink<'_> {
+    /// The link of `article` whose `href` attribute is `href`, if it is one of its links.
+    pub fn at<'a>(article: &'a Article, href: &str) -> Option<CardLink<'a>> {
+        if href == &*article.source.url {
+            return Some(CardLink::FullStory);
+        }
+        let index = section_index(article, href.strip_prefix('#')?)?;
+        article.sections.get(index).map(CardLink::Section)
+    }
+}
+
+/// A section's own link, `#<card-id>--<section-id>`.
+pub(crate) fn section_href(anchor: &str) -> AttrValue {
+    AttrValue::from(["#", anchor].concat())
 }
 
 impl CardOptions {
@@ -77,11 +107,9 @@ enum OpenAction {
     All(bool),
 }
 
-impl Reducible for OpenSections {
-    type Action = OpenAction;
-
-    fn reduce(self: Rc<Self>, action: OpenAction) -> Rc<Self> {
-        let mut open = self.0.clone();
+impl OpenSections {
+    fn apply(&mut self, action: OpenAction) {
+        let open = &mut self.0;
         match action {
             OpenAction::Toggle(index) => {
                 if let Some(flag) = open.get_mut(index) {
@@ -95,11 +123,20 @@ impl Reducible for OpenSections {
             }
             OpenAction::All(to) => open.iter_mut().for_each(|flag| *flag = to),
         }
-        if open == self.0 {
+    }
+}
+
+impl Reducible for OpenSections {
+    type Action = OpenAction;
+
+    fn reduce(self: Rc<Self>, action: OpenAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        if next == *self {
             // Nothing changed: the same state, so no re-render.
             return self;
         }
-        Rc::new(OpenSections(open))
+        Rc::new(next)
     }
 }
 
@@ -132,34 +169,33 @@ pub fn Card(props: &CardProps) -> Html {
     let options = &props.options;
     let labels = Labels::for_article(article, options.host_lang.as_deref());
     let open = {
+        // The sections' own `open`, then whatever the embedding asked before this render.
         let article = article.clone();
-        let requested = options
-            .request
-            .as_ref()
-            .and_then(|(_, request)| action_for(&article, request));
+        let remote = options.remote.clone();
         use_reducer(move || {
-            let initial = Rc::new(OpenSections(
-                article.sections.iter().map(|s| s.open).collect(),
-            ));
-            match requested {
-                Some(action) => Rc::unwrap_or_clone(initial.reduce(action)),
-                None => Rc::unwrap_or_clone(initial),
+            let mut open = OpenSections(article.sections.iter().map(|s| s.open).collect());
+            for request in remote.waiting() {
+                if let Some(action) = action_for(&article, &request) {
+                    open.apply(action);
+                }
             }
+            open
         })
     };
     {
-        // A request pushed in after the first render (a hash change, the find bar, a method).
+        // Requests from now on go straight to the reducer. The article a card shows never
+        // changes under one remote (a new payload is a new remote, or a new component: the
+        // root shows the loading state in between), so the one captured here stays right.
         let article = article.clone();
         let open = open.dispatcher();
-        // On the first render this repeats what the reducer's initial state applied, which
-        // changes nothing (and so renders nothing): cheaper than a hook to remember it.
-        use_effect_with(options.request.clone(), move |request| {
-            if let Some(action) = request
-                .as_ref()
-                .and_then(|(_, request)| action_for(&article, request))
-            {
-                open.dispatch(action);
-            }
+        use_effect_with(options.remote.clone(), move |remote| {
+            remote.attach(Callback::from(move |request: Request| {
+                if let Some(action) = action_for(&article, &request) {
+                    open.dispatch(action);
+                }
+            }));
+            let remote = remote.clone();
+            move || remote.detach()
         });
     }
     {
@@ -192,10 +228,9 @@ pub fn Card(props: &CardProps) -> Html {
     };
     let card_id: AttrValue = article.id.clone().into();
     let headline_id: AttrValue = headline_id(&article.id).into();
-    // The payload's language, else the page's: a card with no `lang` inherits the page's
-    // through the shadow root, and only its direction needs saying.
-    let lang = article.lang.as_deref().or(options.host_lang.as_deref());
-    let dir = if lang.is_some_and(is_rtl_language) {
+    // A card with no `lang` inherits the page's language through the shadow root; only its
+    // direction needs saying, always, as the page around it may read the other way.
+    let dir = if article.is_rtl(options.host_lang.as_deref()) {
         "rtl"
     } else {
         "ltr"
@@ -204,7 +239,7 @@ pub fn Card(props: &CardProps) -> Html {
     let panels = article
         .sections
         .iter()
-        .map(|s| [&section_anchor(&article.id, &s.id), "--panel"].concat())
+        .map(|s| panel_id(&section_anchor(&article.id, &s.id)))
         .collect::<Vec<_>>()
         .join(" ");
 

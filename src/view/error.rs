@@ -12,6 +12,15 @@ pub struct ErrorCardProps {
     /// The host page's language: a payload that failed has no language of its own.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// The "Try again" button, shown only for a fetched payload.
+    #[prop_or_default]
+    pub on_retry: Callback<()>,
+}
+
+/// The error card's `dir`: right to left in a page whose language is written that way,
+/// otherwise none (inherited). The static error card drawn after a panic uses it too.
+pub fn error_dir(page_lang: Option<&str>) -> Option<&'static str> {
+    page_lang.is_some_and(is_rtl_language).then_some("rtl")
 }
 
 /// Shown in place of a card that cannot render: a short sentence for readers, a retry button,
@@ -19,16 +28,11 @@ pub struct ErrorCardProps {
 ///
 /// The retry button is always in the markup and hidden by the stylesheet unless the card's
 /// element has a `src` (`:host([src])`): only a fetched payload can change by fetching again.
-/// The embedding glue handles its clicks with one listener on the shadow root, which keeps the
-/// view free of callbacks it would have to be handed (and the bundle free of a Yew context).
 #[function_component]
 pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     let labels = for_lang(props.lang.as_deref());
-    let dir = props
-        .lang
-        .as_deref()
-        .is_some_and(is_rtl_language)
-        .then_some("rtl");
+    let dir = error_dir(props.lang.as_deref());
+    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
     let fetch_failed = props
         .problems
         .iter()
@@ -43,7 +47,7 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
             <p class="card-error__message">
                 <strong>{ labels.error_title }</strong>{ " " }{ reason }
             </p>
-            <button type="button" class="card-error__retry" part="retry">{ labels.retry }</button>
+            <button type="button" class="card-error__retry" part="retry" onclick={on_retry}>{ labels.retry }</button>
             <details class="card-error__details">
                 <summary>{ labels.problem_count(props.problems.len()) }</summary>
                 <ul>

@@ -1,16 +1,21 @@
 //! The card as Yew function components: pure functions of validated data, so the same
-//! components render in the browser and, later, to static HTML on the server. State lives at
-//! the top (which sections are open); children get data and callbacks.
+//! components render in the browser and to static HTML on the server (`render`). State lives at
+//! the top (which sections are open); children get data and callbacks. What the embedding
+//! gives and gets back goes through props ([`CardOptions`]: its callbacks and its [`Remote`])
+//! and named functions ([`CardLink::at`], [`anchor_of_panel`]), never through the markup's
+//! classes.
 
 mod body;
 mod card;
 mod error;
 pub mod labels;
+mod remote;
 mod root;
 mod section;
 
-pub use card::{Card, CardOptions, CardProps, Request, Toggled};
-pub use error::{ErrorCard, ErrorCardProps};
+pub use card::{Card, CardLink, CardOptions, CardProps, Toggled};
+pub use error::{error_dir, ErrorCard, ErrorCardProps};
+pub use remote::{Remote, Request};
 pub use root::{CardRoot, CardRootProps, CardState};
 pub use section::{reading_minutes, SectionDisclosure, SectionDisclosureProps};
 
@@ -34,6 +39,19 @@ pub fn section_anchor(card_id: &str, section_id: &str) -> String {
     id.push_str(section_id);
     id
 }
+
+/// The id of a section's panel, from the section's address ([`section_anchor`]).
+pub(crate) fn panel_id(anchor: &str) -> String {
+    [anchor, PANEL].concat()
+}
+
+/// The address of the section whose panel has this id: the find bar names a panel, and the
+/// embedding opens its section.
+pub fn anchor_of_panel(panel_id: &str) -> Option<&str> {
+    panel_id.strip_suffix(PANEL)
+}
+
+const PANEL: &str = "--panel";
 
 /// An `h1`…`h6` tag name; levels outside 1–6 are clamped.
 pub(crate) fn heading_tag(level: u8) -> &'static str {

@@ -48,7 +48,13 @@ pub fn CardRoot(props: &CardRootProps) -> Html {
             }
         }
         CardState::Failed(problems) => {
-            html! { <ErrorCard problems={problems.clone()} lang={host_lang} /> }
+            html! {
+                <ErrorCard
+                    problems={problems.clone()}
+                    lang={host_lang}
+                    on_retry={props.options.on_retry.clone()}
+                />
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 use yew::prelude::*;
 
 use super::body::body;
+use super::card::section_href;
 use super::labels::fill;
-use super::{heading_tag, section_anchor, text};
+use super::{heading_tag, panel_id, section_anchor, text};
 use crate::model::{Block, Section};
 
 #[derive(Properties, PartialEq)]
@@ -28,12 +29,15 @@ pub struct SectionDisclosureProps {
 /// shows and hides the panel. A native `<button>` gives Enter and Space for free.
 ///
 /// A closed panel is `hidden="until-found"`: the browser's find bar searches it, and opening it
-/// for a match fires `beforematch`, which the embedding turns into an open request.
+/// for a match fires `beforematch`, which the embedding turns into an open request for the
+/// section whose panel it is ([`anchor_of_panel`](super::anchor_of_panel)).
 #[function_component]
 pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
     let anchor = section_anchor(&props.card_id, &props.section.id);
     let button_id = format!("{anchor}--button");
-    let panel_id = format!("{anchor}--panel");
+    // One allocation for the button's `aria-controls` and the panel's `id`: a thousand cards
+    // hold four thousand of them.
+    let panel_id = AttrValue::from(panel_id(&anchor));
     let index = props.index;
     let onclick = props.on_toggle.reform(move |_: MouseEvent| index);
     let minutes = reading_minutes(&props.section.body).to_string();
@@ -71,7 +75,7 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 // page of a thousand cards those unseen links cost megabytes.
                 if props.open {
                     <div class="section__permalink">
-                        <a class="section__link" href={["#", anchor.as_str()].concat()}>
+                        <a class="section__link" href={section_href(&anchor)}>
                             { props.section_link.clone() }
                         </a>
                     </div>

@@ -3,9 +3,10 @@
 
 use std::rc::Rc;
 
+use article_card::embed::Card;
 use article_card::model::{Article, Problem};
 use article_card::view::{CardRoot, CardRootProps, CardState};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;
 
@@ -45,6 +46,12 @@ pub fn article(json: &str) -> Rc<Article> {
 
 pub fn problems(json: &str) -> Vec<Problem> {
     article_card::embed::parse_payload(json).expect_err("an invalid payload")
+}
+
+/// A card in `host`, from its `src` attribute or inline JSON, as the loader makes one for an
+/// element with no `payload` property. Dropping it is what the element's disconnect does.
+pub fn connect(host: &HtmlElement) -> Card {
+    Card::new(host.clone(), JsValue::UNDEFINED)
 }
 
 /// Mounts the card view directly (no shadow root) and waits for the first render.
@@ -90,4 +97,15 @@ pub async fn wait_until(max_ms: u32, mut ready: impl FnMut() -> bool) {
         gloo_timers::future::TimeoutFuture::new(10).await;
         waited += 10;
     }
+}
+
+/// A cancelable, bubbling, composed `click` dispatched at `el`, as a reader's would be (but not
+/// a mouse event, so it activates nothing); `false` if a listener cancelled it.
+pub fn click(el: &Element) -> bool {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    let event = web_sys::CustomEvent::new_with_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&event).unwrap()
 }
