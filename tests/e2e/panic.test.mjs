@@ -13,9 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_MOUNTS, REPO_ROOT } from './server.mjs';
-import { BUNDLE_DIR, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
+import { BUNDLE_DIR, TEST_TIMEOUT, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
 const TEST_BUNDLE_DIR = path.resolve(
   REPO_ROOT,
   process.env.ARTICLE_CARD_TEST_BUNDLE || path.join('target', 'test-bundle', 'article-card'),
