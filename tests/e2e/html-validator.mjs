@@ -1,7 +1,8 @@
 // HTML validation for the pages the project builds (the demo page, generated pages), with
 // html-validate and the repository's checked-in configuration (.htmlvalidate.json at its root,
-// the file the html-validate command line finds on its own). The configuration is read once and
-// used as it is, so a page is judged the same wherever it was written.
+// the file the html-validate command line finds on its own: the `html-validate:standard` preset,
+// correctness rather than house style). The configuration is read once and used as it is, so a
+// page is judged the same wherever it was written.
 //
 //   import { validateHtml, validateHtmlFile } from './html-validator.mjs';
 //   assert.deepEqual(await validateHtmlFile('target/demo/index.html'), []);
