@@ -2,19 +2,24 @@
 // script) and against a hand-written vanilla JavaScript peer, in one run, in headless Chromium
 // on localhost. Writes docs/benchmarks.md.
 //
-//   bash scripts/bench.sh            (builds the release bundle, then runs this)
-//   node bench/run.mjs [--quick]     (uses the bundle already in dist/article-card/)
+//   bash scripts/bench.sh [--quick]  (builds the release bundle and command line, then runs this)
+//   node bench/run.mjs [--quick]     (measures what is built: dist/article-card/, target/release/)
 //
 // Every figure is measured in the page with the browser's own clocks and observers, from
 // navigation start, as the median of several runs in fresh browser contexts (empty cache).
+// Pages are opened, and memory read, by the end-to-end tests' own harness (tests/e2e/), so the
+// benchmark's figures and the tests' bounds are measured the same way.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-import { launchBrowser, CHROMIUM_PATH } from '../tests/e2e/browser.mjs';
+import {
+  BUNDLE_DIR as BUNDLE, CHROMIUM_PATH, assertBundleBuilt, launchBrowser, measureMemory, openPage,
+} from '../tests/e2e/browser.mjs';
+import { GARAGES, SEED } from '../tests/e2e/fixtures.mjs';
 import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
 
 const QUICK = process.argv.includes('--quick');
@@ -26,14 +31,11 @@ const VARIANTS = ['widget', 'vanilla', 'static'];
 const LABEL = { widget: 'article-card', vanilla: 'vanilla JS peer', static: 'static HTML' };
 
 const SITE = path.join(REPO_ROOT, 'target', 'bench', 'site');
-const BUNDLE = path.join(REPO_ROOT, 'dist', 'article-card');
 const OUT = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 
 // ---- the site ---------------------------------------------------------------------------
 
-const fixtures = ['seed-anthropic-recall.json', 'garages-to-homes.json'].map((name) =>
-  JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', name), 'utf8')),
-);
+const fixtures = [SEED, GARAGES];
 
 /** N distinct payloads, alternating the two fixtures, each with its own id. */
 function payloads(count) {
@@ -157,46 +159,45 @@ const percentile = (xs, p) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
+/** Opens `file` with the instrumentation, waits until every card is rendered; fails on any error. */
 async function openAndWait(browser, origin, file) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(INSTRUMENT);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
+  const session = await openPage(browser, origin, `/${file}`, {
+    beforeGoto: (page) => page.addInitScript(INSTRUMENT),
+    navigationTimeout: 180_000,
+  });
+  try {
+    await session.page.waitForFunction(() => window.__bench.done > 0, null, { timeout: 180_000, polling: 50 });
+    const { log } = session;
     // The glue warns when it must fall back from streaming compilation (wrong MIME type):
     // that would be a slower load than publishers get, so it fails the run.
-    if (m.type() === 'error' || m.text().includes('instantiateStreaming')) errors.push(m.text());
-  });
-  await page.goto(`${origin}/${file}`, { waitUntil: 'load', timeout: 180_000 });
-  await page.waitForFunction(() => window.__bench.done > 0, null, { timeout: 180_000, polling: 50 });
-  if (errors.length) throw new Error(`${file}: ${errors.join('\n')}`);
-  return { context, page };
+    const errors = [
+      ...log.pageErrors,
+      ...log.consoleMessages.filter((m) => m.type === 'error' || m.text.includes('instantiateStreaming')).map((m) => m.text),
+    ];
+    if (errors.length) throw new Error(`${file}: ${errors.join('\n')}`);
+    return session;
+  } catch (err) {
+    await session.close();
+    throw err;
+  }
 }
 
 async function measureLoad(browser, origin, variant, count) {
-  const { context, page } = await openAndWait(browser, origin, `${variant}-${count}.html`);
+  const { context, page, close } = await openAndWait(browser, origin, `${variant}-${count}.html`);
   try {
     const { done, longTasks } = await page.evaluate(() => window.__bench);
     const blocking = longTasks.filter((t) => t.start < done).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-    // The glue's init returns the already-running instance: its memory is every card's.
-    const wasm =
-      variant === 'widget'
-        ? await page.evaluate(async () => (await (await import('/article-card/article_card.js')).default()).memory.buffer.byteLength)
-        : 0;
-    return { done, blocking, longTasks: longTasks.length, heap, wasm };
+    const memory = await measureMemory(page, cdp, { wasm: variant === 'widget' });
+    return { done, blocking, longTasks: longTasks.length, heap: memory.jsHeap ?? NaN, wasm: memory.wasm };
   } finally {
-    await context.close();
+    await close();
   }
 }
 
 async function measureClicks(browser, origin, variant) {
-  const { context, page } = await openAndWait(browser, origin, `${variant}-100.html`);
+  const { page, close } = await openAndWait(browser, origin, `${variant}-100.html`);
   try {
     const times = [];
     for (let i = 0; i < CLICKS; i++) {
@@ -206,19 +207,19 @@ async function measureClicks(browser, origin, variant) {
     }
     return times;
   } finally {
-    await context.close();
+    await close();
   }
 }
 
 /** The widget's own rendering, captured as the static baseline's markup (same DOM, no script). */
 async function captureStaticMarkup(browser, origin) {
-  const { context, page } = await openAndWait(browser, origin, 'widget-10.html');
+  const { page, close } = await openAndWait(browser, origin, 'widget-10.html');
   try {
     return await page.evaluate(() =>
       [...document.querySelectorAll('article-card')].slice(0, 2).map((el) => el.shadowRoot.querySelector('.root').outerHTML),
     );
   } finally {
-    await context.close();
+    await close();
   }
 }
 
@@ -257,12 +258,9 @@ function staticCardBytes() {
 
 // ---- pre-rendering throughput (the authoring CLI) ----------------------------------------
 
+const CLI = path.join(REPO_ROOT, 'target', 'release', 'article-card');
+
 function prerenderThroughput() {
-  const bin = path.join(REPO_ROOT, 'target', 'release', 'article-card');
-  if (!existsSync(path.join(REPO_ROOT, 'src', 'bin', 'article-card.rs'))) {
-    return { note: 'not measured: the `article-card render` command does not exist yet' };
-  }
-  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'article-card'], { cwd: REPO_ROOT, stdio: 'inherit' });
   const dir = path.join(REPO_ROOT, 'target', 'bench', 'payloads');
   const out = path.join(REPO_ROOT, 'target', 'bench', 'rendered');
   const count = QUICK ? 2000 : 20000;
@@ -284,7 +282,7 @@ function prerenderThroughput() {
     outs.push(into);
     spawnSync('sync');
     const start = process.hrtime.bigint();
-    const run = spawnSync(bin, ['render', '--out', into, dir], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const run = spawnSync(CLI, ['render', '--out', into, dir], { cwd: REPO_ROOT, encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - start) / 1e9);
     if (run.status !== 0) return { note: `not measured: render failed: ${run.stderr.slice(0, 300)}` };
     rendered = readdirSync(into).filter((f) => f.endsWith('.html')).length;
@@ -315,7 +313,7 @@ function report({ size, load, clicks, prerender }) {
   const w = 'widget';
   lines.push('# Benchmarks', '');
   lines.push(
-    'Produced by `bash scripts/bench.sh` (which builds the release bundle and runs `node bench/run.mjs`); do not edit by hand.',
+    'Produced by `bash scripts/bench.sh` (which builds the release bundle and command line, then runs `node bench/run.mjs`); do not edit by hand.',
     `Run on ${new Date().toISOString().slice(0, 10)}: ${machine()}. Headless Chromium on localhost, so network time is ~0 and the figures are CPU and bytes.`,
     '',
     'Three ways to show the same cards, measured in the same run:',
@@ -398,7 +396,8 @@ function report({ size, load, clicks, prerender }) {
 // ---- main --------------------------------------------------------------------------------
 
 async function main() {
-  if (!existsSync(path.join(BUNDLE, 'article_card_bg.wasm'))) throw new Error('build the bundle first: bash scripts/build-bundle.sh');
+  assertBundleBuilt();
+  if (!existsSync(CLI)) throw new Error(`${path.relative(REPO_ROOT, CLI)} is not built: run bash scripts/bench.sh, which builds it`);
   buildSite(null);
   const server = await startServer({ mounts: { '/article-card/': BUNDLE, '/': SITE } });
   const browser = await launchBrowser();

@@ -1,18 +1,48 @@
 #!/usr/bin/env bash
 # Builds the publisher bundle: the loader, the wasm-bindgen glue and the optimised .wasm, in one
 # folder that works wherever it is copied.
-#   scripts/build-bundle.sh [OUT_DIR]      (default: dist/article-card)
+#   scripts/build-bundle.sh [OUT_DIR]                (default: dist/article-card)
+#
+# With --test-panic it builds the test-only bundle instead: the same build plus the `test-panic`
+# cargo feature, which exports `test_panic()` so tests/e2e/panic.test.mjs can make the card code
+# panic on purpose. It goes to target/test-bundle/article-card/, never to dist/: readers never
+# get it. Its own cargo target directory keeps the feature build from ever touching the release
+# artifact that becomes dist/.
+#   scripts/build-bundle.sh --test-panic [OUT_DIR]   (default: target/test-bundle/article-card)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${1:-$here/dist/article-card}"
 cd "$here"
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build --lib --profile bundle --target wasm32-unknown-unknown --quiet
+test_panic=false
+if [[ "${1:-}" == --test-panic ]]; then
+  test_panic=true
+  shift
+fi
+if $test_panic; then
+  out="${1:-$here/target/test-bundle/article-card}"
+  target_dir="$here/target/test-bundle/cargo"
+  features=(--features test-panic)
+else
+  out="${1:-$here/dist/article-card}"
+  target_dir="$here/target"
+  features=()
+fi
+
+cargo build --lib --profile bundle --target wasm32-unknown-unknown "${features[@]}" \
+  --target-dir "$target_dir" --quiet
 mkdir -p "$out"
 rm -f "$out"/article_card* "$out"/article-card.js
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name article_card \
-  target/wasm32-unknown-unknown/bundle/article_card.wasm
+  "$target_dir/wasm32-unknown-unknown/bundle/article_card.wasm"
+
+if $test_panic; then
+  # No wasm-opt or minifier: the test is about behaviour, and the bundle profile (panic=abort,
+  # LTO, size-optimised) is the shipped one.
+  cp js/article-card.js "$out/article-card.js"
+  exit 0
+fi
+
 # The features rustc 1.95 enables by default for wasm32-unknown-unknown; wasm-opt must accept
 # what the compiler emitted and introduce nothing a current browser lacks. --converge and the
 # strip flags save about 0.6 KB gzip over a single -Oz pass (measured in docs/benchmarks.md).

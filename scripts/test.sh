@@ -45,7 +45,7 @@ step "publisher bundle, and its size budget"
 bash scripts/build-bundle.sh
 node --test tests/bundle/
 step "test-only bundle with the panic trigger (target/test-bundle/, never dist/)"
-bash tests/e2e/build-test-bundle.sh
+bash scripts/build-bundle.sh --test-panic
 step "article-card command line (pre-renders pages for the end-to-end tests)"
 cargo build --quiet --bin article-card
 step "demo page (trunk build)"

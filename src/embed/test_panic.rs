@@ -1,5 +1,5 @@
 //! Test-only panic triggers, compiled only with the `test-panic` cargo feature. The shipped
-//! bundle (`scripts/build-bundle.sh`) never enables it; `tests/e2e/build-test-bundle.sh` builds a
+//! bundle (`scripts/build-bundle.sh`) never enables it; `scripts/build-bundle.sh --test-panic` builds a
 //! separate bundle with it, under `target/`, for the end-to-end test of the panic hook.
 
 use std::cell::Cell;

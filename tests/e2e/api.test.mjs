@@ -9,18 +9,10 @@ import path from 'node:path';
 import { REPO_ROOT } from './server.mjs';
 
 import {
-  BUNDLE_MOUNTS,
-  inCard,
-  measureMemory,
-  sectionByTitle,
-  useBrowserAndServer,
-  waitForExpanded,
-  waitForState,
-  waitInPage,
-  wasmRequests,
+  BUNDLE_MOUNTS, LONG_TEST_TIMEOUT, inCard, measureMemory, sectionByTitle, useBrowserAndServer,
+  waitForExpanded, waitForState, waitInPage, wasmRequests,
 } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 180_000 };
 const EVENTS = ['ready', 'toggle', 'link', 'error'];
 
 const harness = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
@@ -76,7 +68,7 @@ const expandedStates = (page, card) =>
     buttons.map((b) => b.closest('section').dataset.sectionId + '=' + b.getAttribute('aria-expanded')),
   );
 
-test('events: ready and toggle reach document, bubbling and composed, whatever opened the section', TEST_TIMEOUT, async () => {
+test('events: ready and toggle reach document, bubbling and composed, whatever opened the section', LONG_TEST_TIMEOUT, async () => {
   await withPage('/api.html', {}, async ({ page, log }) => {
     await waitForState(page, '#api-card', 'ready');
     await waitForState(page, '#early', 'ready');
@@ -153,7 +145,7 @@ test('events: ready and toggle reach document, bubbling and composed, whatever o
   });
 });
 
-test('events: a deep link and the find bar send toggle too', TEST_TIMEOUT, async () => {
+test('events: a deep link and the find bar send toggle too', LONG_TEST_TIMEOUT, async () => {
   await withPage('/api.html', {}, async ({ page }) => {
     await waitForState(page, '#api-card', 'ready');
     await takeEvents(page);
@@ -173,7 +165,7 @@ test('events: a deep link and the find bar send toggle too', TEST_TIMEOUT, async
   });
 });
 
-test('article-card:link says which link and where; cancelling it keeps the reader on the page', TEST_TIMEOUT, async () => {
+test('article-card:link says which link and where; cancelling it keeps the reader on the page', LONG_TEST_TIMEOUT, async () => {
   await withPage('/api.html', {}, async ({ page, context }) => {
     await waitForState(page, '#api-card', 'ready');
     await takeEvents(page);
@@ -216,7 +208,7 @@ test('article-card:link says which link and where; cancelling it keeps the reade
   });
 });
 
-test('the payload property: objects render, re-render, fail with paths, and give way to src', TEST_TIMEOUT, async () => {
+test('the payload property: objects render, re-render, fail with paths, and give way to src', LONG_TEST_TIMEOUT, async () => {
   await withPage('/api.html', {}, async ({ page, log }) => {
     // Set by a classic script before the element was defined, and still shown.
     await waitForState(page, '#early', 'ready');
@@ -284,7 +276,7 @@ test('the payload property: objects render, re-render, fail with paths, and give
   });
 });
 
-test('methods called before a card is ready apply when it renders; on a removed card they do nothing', TEST_TIMEOUT, async () => {
+test('methods called before a card is ready apply when it renders; on a removed card they do nothing', LONG_TEST_TIMEOUT, async () => {
   const beforeGoto = (page) =>
     page.route('**/cards/seed-anthropic-recall.json?slow', async (route) => {
       await new Promise((r) => setTimeout(r, 400));
@@ -324,7 +316,7 @@ test('methods called before a card is ready apply when it renders; on a removed 
   });
 });
 
-test('lazy loading: only cards near the viewport fetch and render; eager, print and deep links load the rest', TEST_TIMEOUT, async () => {
+test('lazy loading: only cards near the viewport fetch and render; eager, print and deep links load the rest', LONG_TEST_TIMEOUT, async () => {
   const fetched = (log) =>
     log.requests
       .map((url) => new URL(url).searchParams.get('card'))
@@ -364,7 +356,7 @@ test('lazy loading: only cards near the viewport fetch and render; eager, print 
   });
 });
 
-test('lazy loading: a page whose only card is far down does not download the engine until the reader scrolls there', TEST_TIMEOUT, async () => {
+test('lazy loading: a page whose only card is far down does not download the engine until the reader scrolls there', LONG_TEST_TIMEOUT, async () => {
   // lazy.html with only its last three cards, the eager one made lazy: every card starts far down.
   const beforeGoto = (page) =>
     page.route('**/far.html', async (route) => {
@@ -384,7 +376,7 @@ test('lazy loading: a page whose only card is far down does not download the eng
   });
 });
 
-test('1,000 cards added from script and removed give their memory back, twice over', TEST_TIMEOUT, async () => {
+test('1,000 cards added from script and removed give their memory back, twice over', LONG_TEST_TIMEOUT, async () => {
   // A plain page: api.html logs every event into its own DOM, which would be memory the cards
   // did not hold.
   await harness.withPage('/inline.html', {}, async ({ page, context }) => {

@@ -6,7 +6,9 @@
 // `page.locator('#seed-card .section__toggle')` finds the toggles rendered
 // inside the card's shadow root.
 
-import { existsSync, readdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -20,6 +22,12 @@ export const BUNDLE_MOUNTS = Object.freeze({ ...DEFAULT_MOUNTS, '/article-card/'
 
 /** How long to wait for a condition in the page before failing. */
 export const WAIT_MS = 20_000;
+
+// How long one test may take, as node:test options. Generous, since the machine may be busy: a
+// test that opens a page or two, and one that audits whole pages, renders hundreds of cards or
+// scrolls through many. A test that hangs fails at its limit instead of stopping the run.
+export const TEST_TIMEOUT = Object.freeze({ timeout: 120_000 });
+export const LONG_TEST_TIMEOUT = Object.freeze({ timeout: 300_000 });
 
 // Headless Chromium as root, with nothing that tries to reach the network.
 // Playwright adds --headless and gives every launch a fresh temporary user
@@ -47,15 +55,6 @@ export function assertBundleBuilt() {
   }
 }
 
-/** Files in the built bundle folder (recursive, relative paths). */
-export function bundleFiles(dir = BUNDLE_DIR, prefix = '') {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? bundleFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
-      : [`${prefix}${entry.name}`],
-  );
-}
-
 export async function launchBrowser() {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM to its path).`);
@@ -76,6 +75,7 @@ export async function launchBrowser() {
  *  - viewport: { width, height } (default 1280x900)
  *  - beforeGoto(page): hook to install routes before navigation
  *  - waitUntil: navigation wait condition (default 'load')
+ *  - navigationTimeout: how long the navigation may take, in ms (default 30 s)
  *
  * Returns { page, context, log, close } where log has
  *   consoleErrors: string[], consoleMessages: {type, text}[],
@@ -83,10 +83,10 @@ export async function launchBrowser() {
  *   badResponses: string[] ("404 http://..." for every HTTP status >= 400).
  */
 export async function openPage(browser, origin, urlPath, options = {}) {
-  const { viewport = { width: 1280, height: 900 }, beforeGoto, waitUntil = 'load' } = options;
+  const { viewport = { width: 1280, height: 900 }, beforeGoto, waitUntil = 'load', navigationTimeout = 30_000 } = options;
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(30_000);
+  context.setDefaultNavigationTimeout(navigationTimeout);
   const page = await context.newPage();
 
   const log = {
@@ -171,6 +171,19 @@ export function useBrowserAndServer(serverOptions = {}, { start = startServer, p
   };
 }
 
+/** The page threw nothing and logged no error, and every response it got was a success. */
+export function assertNoErrors(log, what = 'the page') {
+  assert.deepEqual(log.pageErrors, [], `uncaught errors on ${what}`);
+  assert.deepEqual(log.consoleErrors, [], `console errors on ${what}`);
+  assert.deepEqual(log.badResponses, [], `failed responses on ${what}`);
+}
+
+/** Every request in `log` went to `origin` (or was a data: URL): the card calls no third party. */
+export function assertSameOrigin(log, origin) {
+  const foreign = log.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'requests to other origins');
+}
+
 /** Number of requests for a `.wasm` file recorded in `log`. */
 export function wasmRequests(log) {
   return log.requests.filter((url) => new URL(url).pathname.endsWith('.wasm'));
@@ -196,6 +209,21 @@ export async function waitForState(page, hostSelector, state, timeout = WAIT_MS)
   }
 }
 
+/** Text with every run of white space made one space, and trimmed: text as a reader sees it. */
+export const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The squashed text of the first element the locator matches. */
+export async function textOf(locator) {
+  return squash(await locator.first().textContent());
+}
+
+/** The problem lines ("path: message") an error card lists in its details. */
+export function problemLines(page, hostSelector) {
+  return inCard(page, hostSelector, 'details.card-error__details li').evaluateAll((lis) =>
+    lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+  );
+}
+
 /** Locator for `innerSelector` inside the card `hostSelector` (pierces the shadow root). */
 export function inCard(page, hostSelector, innerSelector) {
   return page.locator(hostSelector).locator(innerSelector);
@@ -215,6 +243,36 @@ export function sectionByTitle(page, hostSelector, title) {
     toggle: section.locator('h3.section__heading > button.section__toggle'),
     panel: section.locator('div.section__panel'),
   };
+}
+
+/** Structure and ARIA wiring of every section of one card, read in the page. */
+export function readSections(page, hostSelector) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return [...root.querySelectorAll('section.section')].map((section) => {
+      const button = section.querySelector(':scope > h3.section__heading > button.section__toggle');
+      const panel = section.querySelector('div.section__panel');
+      const controlled = button && root.getElementById(button.getAttribute('aria-controls'));
+      return {
+        title: button?.querySelector('span.section__title')?.textContent.trim() ?? null,
+        buttonType: button?.getAttribute('type') ?? null,
+        buttonId: button?.id ?? null,
+        expanded: button?.getAttribute('aria-expanded') ?? null,
+        ariaControls: button?.getAttribute('aria-controls') ?? null,
+        controlsThePanel: Boolean(panel) && controlled === panel,
+        panelId: panel?.id ?? null,
+        panelRole: panel?.getAttribute('role') ?? null,
+        panelLabelledBy: panel?.getAttribute('aria-labelledby') ?? null,
+        headlineId: root.querySelector('.card__headline')?.id ?? null,
+        panelHidden: panel ? panel.hasAttribute('hidden') : null,
+        // A closed panel is hidden="until-found" (the find bar reaches it): it keeps a box,
+        // of no height, with its contents skipped.
+        panelHiddenValue: panel?.getAttribute('hidden') ?? null,
+        panelDisplayed: panel ? panel.getBoundingClientRect().height > 0 : null,
+        panelText: panel?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+      };
+    });
+  }, hostSelector);
 }
 
 /** Poll `fn` (a function run in the page with `arg`) until it returns a truthy value. */
@@ -271,21 +329,45 @@ export function describeFocus(page) {
   });
 }
 
+// The rules the audits hold the pages to: WCAG 2.2 A and AA, and axe's best practices.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+let axeSource;
+
+/**
+ * Runs axe-core (the npm package) over the whole document, open shadow roots included, so every
+ * card is audited; resolves to each violation as "rule: target (summary)".
+ */
+export async function axeViolations(page) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} (${n.failureSummary?.split('\n').slice(1).join(' ')})`),
+    );
+  }, AXE_TAGS);
+}
+
 /**
  * JS heap, DOM node and listener counts (Chrome DevTools Protocol, Performance.getMetrics; the
  * session needs `Performance.enable`) and the wasm instance's memory, after a full garbage
- * collection. The glue's init() hands back the running instance's exports, so its memory is
- * every card's.
+ * collection. Two collections: objects whose finalizers ran in the first are freed by the second,
+ * so the figure does not depend on what the page had just let go of. The glue's init() hands back
+ * the running instance's exports, so its memory is every card's. `wasm: false` (a page without
+ * the card, such as the benchmark's peers) reports 0 instead of loading the card's code.
  */
-export async function measureMemory(page, cdp) {
+export async function measureMemory(page, cdp, { wasm: readWasm = true } = {}) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name) => metrics.find((m) => m.name === name)?.value;
-  const wasm = await page.evaluate(async () => {
-    const glue = await import('/article-card/article_card.js');
-    return (await glue.default()).memory.buffer.byteLength;
-  });
+  const wasm = readWasm
+    ? await page.evaluate(async () => {
+        const glue = await import('/article-card/article_card.js');
+        return (await glue.default()).memory.buffer.byteLength;
+      })
+    : 0;
   return {
     jsHeap: metric('JSHeapUsedSize'),
     nodes: metric('Nodes'),

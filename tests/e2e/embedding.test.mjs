@@ -1,18 +1,24 @@
 // The simplest ways of embedding, as a publisher copies them from the README: a payload inline
-// (examples/inline.html) and a payload from a URL (examples/src.html). And the table of example
-// pages in docs/publishing.md: every page it lists exists and is loaded by the test it names.
+// (examples/inline.html) and a payload from a URL (examples/src.html); the bundle served from
+// another folder, as from a CDN. And the table of example pages in docs/publishing.md: every page
+// it lists exists and is loaded by the test it names.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { SEED_HEADLINE } from './fixtures.mjs';
 import { REPO_ROOT } from './server.mjs';
-import { BUNDLE_MOUNTS, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
+import {
+  BUNDLE_DIR, BUNDLE_MOUNTS, TEST_TIMEOUT, assertNoErrors, inCard, textOf, useBrowserAndServer,
+  waitForState,
+} from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
+// Mounted in addition to the defaults to show the bundle works from any path.
+const VENDOR_PREFIX = '/vendor/article-card/1.0.0/';
 
-const { withPage } = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
+const { withPage } = useBrowserAndServer({ mounts: { ...BUNDLE_MOUNTS, [VENDOR_PREFIX]: BUNDLE_DIR } });
 
 test('inline.html: the inline payload renders, with no request beyond the bundle', TEST_TIMEOUT, async () => {
   await withPage('/inline.html', {}, async ({ page, log }) => {
@@ -41,6 +47,34 @@ test('src.html: the fetched card renders; the missing one says so and offers to 
     assert.equal(await inCard(page, '#missing', 'button.card-error__retry').count(), 1);
     assert.deepEqual(log.pageErrors, []);
   });
+});
+
+test('the bundle works when served from another path, as from a CDN folder', TEST_TIMEOUT, async () => {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>vendor path</title>
+<link rel="icon" href="/favicon.svg">
+<script type="module" src="${VENDOR_PREFIX}article-card.js"></script></head>
+<body><article-card id="seed-card" src="/cards/seed-anthropic-recall.json"></article-card></body></html>`;
+  await withPage(
+    '/vendor-path.html',
+    {
+      beforeGoto: (page) =>
+        page.route('**/vendor-path.html', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+        ),
+    },
+    async ({ page, log }) => {
+      await waitForState(page, '#seed-card', 'ready');
+      assert.equal(await textOf(inCard(page, '#seed-card', 'h2.card__headline')), SEED_HEADLINE);
+      const paths = log.requests.map((u) => new URL(u).pathname);
+      assert.deepEqual(
+        paths.filter((p) => p.endsWith('.wasm')),
+        [`${VENDOR_PREFIX}article_card_bg.wasm`],
+        'the wasm is loaded next to the loader',
+      );
+      assert.deepEqual(paths.filter((p) => p.startsWith('/article-card/')), [], 'nothing is loaded from the default path');
+      assertNoErrors(log);
+    },
+  );
 });
 
 test('docs/publishing.md lists each example page with the test that loads it', () => {

@@ -11,13 +11,13 @@
 // responses are ended when the server closes.
 
 import { createServer, request as httpRequest } from 'node:http';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { DEFAULT_MOUNTS, REPO_ROOT, listenLocally, startServer } from './server.mjs';
+import { fixtureBytes } from './fixtures.mjs';
+import { DEFAULT_MOUNTS, listenLocally, startServer } from './server.mjs';
 
-const GOOD = readFileSync(path.join(REPO_ROOT, 'fixtures', 'garages-to-homes.json'));
+const GOOD = fixtureBytes('garages-to-homes.json');
 /** How much an oversized fault offers at most: far over the card's limit, but bounded. */
 export const OVERSIZED_TOTAL = 8 * 1024 * 1024;
 const CHUNK = 64 * 1024;

@@ -10,22 +10,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 import { FAULTS, OVERSIZED_TOTAL, refusedPort, serveGoodOn, startFaultServer } from './faults-server.mjs';
-import { REPO_ROOT } from './server.mjs';
+import { GARAGES } from './fixtures.mjs';
 import {
-  BUNDLE_MOUNTS,
-  inCard,
-  sectionByTitle,
-  useBrowserAndServer,
-  waitForExpanded,
-  waitForState,
+  BUNDLE_MOUNTS, TEST_TIMEOUT, inCard, problemLines, sectionByTitle, squash, useBrowserAndServer,
+  waitForExpanded, waitForState,
 } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
-const GARAGES = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', 'garages-to-homes.json'), 'utf8'));
 
 /** Each failing card, the fault it fetches, and the one problem it must report. */
 const FAILING = [
@@ -74,14 +66,6 @@ async function withFaultPage(fn) {
   return harness.withPage(`/faults.html?refused=${refused}`, {}, (session) => fn({ ...session, refused }));
 }
 
-const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-function problemLines(page, hostSelector) {
-  return inCard(page, hostSelector, 'details.card-error__details li').evaluateAll((lis) =>
-    lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
-  );
-}
-
 function shadowHtml(page, hostSelector) {
   return page.evaluate((sel) => document.querySelector(sel).shadowRoot.innerHTML, hostSelector);
 }
@@ -122,6 +106,7 @@ test('each network fault ends in its own clear error; the healthy cards stay int
       assert.equal(await retry.isVisible(), true, `${id}: a retry button`);
       assert.equal(squash(await retry.textContent()), 'Try again');
       assert.equal(await retry.getAttribute('type'), 'button');
+      assert.equal(await inCard(page, id, 'article.card').count(), 0, `${id}: no card markup in the error card`);
     }
 
     // Every failure says something different (addresses and byte counts aside); only the two

@@ -13,9 +13,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from './server.mjs';
-import { BUNDLE_MOUNTS, useBrowserAndServer, waitForState } from './browser.mjs';
+import { BUNDLE_MOUNTS, LONG_TEST_TIMEOUT, useBrowserAndServer, waitForState } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 240_000 };
 const CORPUS = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests', 'e2e', 'corpus', 'injection.json'), 'utf8')).strings;
 
 // What the card's own markup is made of. Anything else in a shadow root came from a payload.
@@ -129,7 +128,7 @@ test(`the corpus has at least 100 injection strings in every category`, () => {
   }
 });
 
-test('no injection string runs, links, styles or shows as anything but text', TEST_TIMEOUT, async (t) => {
+test('no injection string runs, links, styles or shows as anything but text', LONG_TEST_TIMEOUT, async (t) => {
   const dialogs = [];
   const requests = [];
   const beforeGoto = async (page) => {

@@ -10,9 +10,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BUNDLE_MOUNTS, measureMemory, useBrowserAndServer } from './browser.mjs';
+import { BUNDLE_MOUNTS, LONG_TEST_TIMEOUT, measureMemory, useBrowserAndServer } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 300_000 };
 const CARDS = 1_000;
 const ROUNDS = 100;
 const PER_ROUND = 100; // 100 rounds of 100 toggles: 10,000 toggles
@@ -101,7 +100,7 @@ function waitAllReady(page, n) {
   );
 }
 
-test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay within the memory bounds`, TEST_TIMEOUT, async (t) => {
+test(`${CARDS} cards render; 2 × 10,000 toggles and two full teardowns stay within the memory bounds`, LONG_TEST_TIMEOUT, async (t) => {
   await withPage(`/many.html?n=${CARDS}`, {}, async ({ page, log, context }) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

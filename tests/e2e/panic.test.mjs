@@ -1,10 +1,10 @@
 // What a panic in the card's code does to a page: every card ends in the error state with an
 // article-card:error event, instead of a silent, frozen page. The panic is triggered through the
-// test-only bundle (cargo feature `test-panic`), which tests/e2e/build-test-bundle.sh builds into
-// target/test-bundle/article-card/; the shipped bundle cannot panic on request, and a test here
-// checks that it has no such export.
+// test-only bundle (cargo feature `test-panic`), which `scripts/build-bundle.sh --test-panic`
+// builds into target/test-bundle/article-card/; the shipped bundle cannot panic on request, and a
+// test here checks that it has no such export.
 //
-//   bash scripts/build-bundle.sh && bash tests/e2e/build-test-bundle.sh
+//   bash scripts/build-bundle.sh && bash scripts/build-bundle.sh --test-panic
 //   node --test tests/e2e/panic.test.mjs
 
 import { test } from 'node:test';
@@ -13,9 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DEFAULT_MOUNTS, REPO_ROOT } from './server.mjs';
-import { BUNDLE_DIR, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
+import { BUNDLE_DIR, TEST_TIMEOUT, inCard, useBrowserAndServer, waitForState } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
 const TEST_BUNDLE_DIR = path.resolve(
   REPO_ROOT,
   process.env.ARTICLE_CARD_TEST_BUNDLE || path.join('target', 'test-bundle', 'article-card'),
@@ -27,7 +26,7 @@ function assertTestBundleBuilt() {
   if (!existsSync(path.join(TEST_BUNDLE_DIR, 'article_card_bg.wasm'))) {
     throw new Error(
       `The test bundle is not built (${path.relative(REPO_ROOT, TEST_BUNDLE_DIR)}/). ` +
-        'Run `bash tests/e2e/build-test-bundle.sh` first.',
+        'Run `bash scripts/build-bundle.sh --test-panic` first.',
     );
   }
 }

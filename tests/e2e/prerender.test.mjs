@@ -12,20 +12,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { SEED } from './fixtures.mjs';
 import { REPO_ROOT } from './server.mjs';
 import {
-  BUNDLE_DIR,
-  inCard,
-  sectionByTitle,
-  useBrowserAndServer,
-  waitForExpanded,
+  BUNDLE_DIR, TEST_TIMEOUT, inCard, sectionByTitle, useBrowserAndServer, waitForExpanded,
   waitForState,
 } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
 const OUT_DIR = path.join(REPO_ROOT, 'target', 'prerender-e2e');
 const BIN = process.env.ARTICLE_CARD_BIN || path.join(REPO_ROOT, 'target', 'debug', 'article-card');
 const CARDS = ['#seed', '#garages'];
@@ -317,7 +313,7 @@ test('without JavaScript the standalone page shows every section, with its struc
     assert.equal(ld.isBasedOn.url, 'https://techcrunch.com/');
     assert.equal(ld.inLanguage, 'en');
     const payload = JSON.parse(await page.locator('article-card > script[type="application/json"]').textContent());
-    assert.deepEqual(payload, JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', 'seed-anthropic-recall.json'), 'utf8')));
+    assert.deepEqual(payload, SEED);
   } finally {
     await context.close();
   }

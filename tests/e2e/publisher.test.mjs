@@ -9,9 +9,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT, startServer } from './server.mjs';
-import { BUNDLE_DIR, assertBundleBuilt, launchBrowser, openPage, waitForState } from './browser.mjs';
+import {
+  BUNDLE_DIR, TEST_TIMEOUT, assertBundleBuilt, launchBrowser, openPage, waitForState,
+} from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
 

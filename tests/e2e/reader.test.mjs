@@ -1,28 +1,18 @@
-// End-to-end tests for the reader features: heading levels, reading time, "Expand all", the
-// keyboard, deep links, find-in-page, print, themes, reduced motion, languages and right to
-// left, and payload label overrides. Pages: examples/reader.html and examples/rtl.html.
+// End-to-end tests for the reader features: heading levels, reading time, opening and closing a
+// section, "Expand all", the keyboard, deep links, find-in-page, print, themes, reduced motion,
+// languages and right to left, and payload label overrides. Pages: examples/reader.html,
+// examples/rtl.html and examples/unstyled.html.
 //
 // No fixed sleeps: every wait is on a condition.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { REPO_ROOT } from './server.mjs';
+import { SEED, SEED_SECTION_TITLES } from './fixtures.mjs';
 import {
-  BUNDLE_MOUNTS,
-  describeFocus,
-  hasFocus,
-  inCard,
-  useBrowserAndServer,
-  waitForExpanded,
-  waitForState,
-  waitInPage,
+  BUNDLE_MOUNTS, TEST_TIMEOUT, assertNoErrors, describeFocus, hasFocus, inCard, sectionByTitle,
+  squash, useBrowserAndServer, waitForExpanded, waitForState, waitInPage,
 } from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
-const SEED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', 'seed-anthropic-recall.json'), 'utf8'));
 const READER_CARDS = ['#seed-card', '#theme-card', '#level-card', '#es-card', '#override-card'];
 
 const harness = useBrowserAndServer({ mounts: BUNDLE_MOUNTS });
@@ -32,8 +22,7 @@ async function readerPage(urlPath, options, fn) {
   return withPage(urlPath, options, async (opened) => {
     for (const card of READER_CARDS) await waitForState(opened.page, card, 'ready');
     const result = await fn(opened);
-    assert.deepEqual(opened.log.pageErrors, [], 'uncaught errors in the page');
-    assert.deepEqual(opened.log.consoleErrors, [], 'console errors');
+    assertNoErrors(opened.log);
     return result;
   });
 }
@@ -106,6 +95,45 @@ test('each section shows its reading time beside its title, from its word count'
       return { sameLine: time.top < title.bottom && time.bottom > title.top, after: time.left >= title.right };
     });
     assert.deepEqual(boxes, { sameLine: true, after: true });
+  });
+});
+
+test('clicking "Why This Matters" expands the panel and clicking again collapses it', TEST_TIMEOUT, async () => {
+  await withPage('/unstyled.html', {}, async ({ page, log }) => {
+    await waitForState(page, '#seed-card', 'ready');
+    const { toggle, panel } = sectionByTitle(page, '#seed-card', 'Why This Matters');
+    const others = SEED_SECTION_TITLES.slice(1).map((t) => sectionByTitle(page, '#seed-card', t));
+
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await panel.isVisible(), false, 'panel starts hidden');
+
+    await toggle.click();
+    await waitForExpanded(toggle, 'true');
+    await panel.waitFor({ state: 'visible' });
+    assert.equal(await panel.getAttribute('hidden'), null, 'hidden attribute removed');
+    const body = squash(await panel.innerText());
+    assert.ok(
+      body.includes('The standoff between Anthropic'),
+      `panel text should contain "The standoff between Anthropic", got ${JSON.stringify(body.slice(0, 120))}`,
+    );
+    // One click toggles once: still expanded a frame later, and only this section opened.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'still expanded after another frame');
+    for (const other of others) {
+      assert.equal(await other.toggle.getAttribute('aria-expanded'), 'false', 'other sections stay collapsed');
+    }
+
+    await toggle.click();
+    await waitForExpanded(toggle, 'false');
+    await panel.waitFor({ state: 'hidden' });
+    assert.notEqual(await panel.getAttribute('hidden'), null, 'hidden attribute back');
+
+    // Clicking the title text inside the button works too.
+    await toggle.locator('span.section__title').click();
+    await waitForExpanded(toggle, 'true');
+    await panel.waitFor({ state: 'visible' });
+
+    assertNoErrors(log);
   });
 });
 

@@ -10,17 +10,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { fixtureBytes } from './fixtures.mjs';
 import { REPO_ROOT } from './server.mjs';
-import { BUNDLE_MOUNTS, useBrowserAndServer, waitForState, waitInPage } from './browser.mjs';
+import {
+  BUNDLE_MOUNTS, TEST_TIMEOUT, axeViolations, useBrowserAndServer, waitForState, waitInPage,
+} from './browser.mjs';
 
-const TEST_TIMEOUT = { timeout: 120_000 };
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const PAGE = '/themed.html';
 const SEED = '/cards/seed-anthropic-recall.json';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const DOC = readFileSync(path.join(REPO_ROOT, 'docs', 'theming.md'), 'utf8');
 const CARD_CSS = readFileSync(path.join(REPO_ROOT, 'styles', 'card.css'), 'utf8');
@@ -528,7 +528,7 @@ test('the documented parts are exactly the rendered ones, in each state, and ::p
         // A payload that does not arrive until released, for the loading state.
         await page.route('**/cards/slow.json', async (route) => {
           await held;
-          const body = readFileSync(path.join(REPO_ROOT, 'fixtures', 'seed-anthropic-recall.json'));
+          const body = fixtureBytes('seed-anthropic-recall.json');
           // The page may be gone by now if the test failed.
           await route.fulfill({ status: 200, contentType: 'application/json', body }).catch(() => {});
         });
@@ -603,15 +603,7 @@ test('axe: the themed page has no violations, light and dark', TEST_TIMEOUT, asy
   for (const colorScheme of ['light', 'dark']) {
     await themedPage(
       async ({ page }) => {
-        await page.evaluate(AXE_SOURCE);
-        const violations = await page.evaluate(async () => {
-          // eslint-disable-next-line no-undef
-          const results = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-            resultTypes: ['violations'],
-          });
-          return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
-        });
+        const violations = await axeViolations(page);
         assert.deepEqual(violations, [], colorScheme);
       },
       { colorScheme },
