@@ -32,7 +32,10 @@ const rustTrim = (s) => s.replace(TRIM, '');
 const chars = (s) => [...s].length;
 
 /** What the card must show for `s`: trimmed, with lone surrogates as U+FFFD (UTF-8 has none). */
-const shown = (s) => rustTrim(s.toWellFormed());
+const shown = (s) => rustTrim(s.toWellFormed()).replace(/\r\n?/g, '\n');
+/** src/model/controls.rs: a text with a control character other than tab, LF and CR is refused. */
+const REFUSED_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const hasRefusedControl = (s) => REFUSED_CONTROL.test(rustTrim(s));
 
 /** `s` if it fits a field of `max` characters, else a plain stand-in (that field's limit is tested elsewhere). */
 const fit = (s, max) => {
@@ -249,6 +252,7 @@ test('no injection string runs, links, styles or shows as anything but text', LO
     });
 
     let shownAsText = 0;
+    let refusedForControls = 0;
     let urlsRefused = 0;
     let urlsAccepted = 0;
     for (const [i, { value, category }] of CORPUS.entries()) {
@@ -273,23 +277,33 @@ test('no injection string runs, links, styles or shows as anything but text', LO
         for (const img of card.images) assert.ok(['http:', 'https:'].includes(img.protocol), `${kind} ${label}: image ${img.src}`);
       }
 
-      // Every text field shows the string, exactly, as text.
+      // Every text field shows the string, exactly, as text; one with a control character is
+      // refused for that reason alone, so pre-rendered HTML cannot show other text than the widget.
       const text = seen[`text-${i}`];
-      assert.equal(text.state, 'ready', `text ${label}: ${JSON.stringify(text.problems)}`);
-      const expect = (max) => shown(fit(value, max));
-      assert.equal(text.text.headline, expect(300), `headline ${label}`);
-      assert.equal(text.text.headlineChildren, 0, `headline ${label}: no elements inside`);
-      assert.equal(text.text.dek, expect(1000), `dek ${label}`);
-      assert.equal(text.text.byline, expect(200), `byline ${label}`);
-      assert.equal(text.text.source, expect(120), `source.name ${label}`);
-      assert.equal(text.text.quote, expect(1000), `quote.text ${label}`);
-      assert.equal(text.text.attribution, expect(200), `quote.attribution ${label}`);
-      assert.equal(text.images[0].alt, expect(500), `image.alt ${label}`);
-      assert.equal(text.text.title, expect(120), `sections[0].title ${label}`);
-      assert.equal(text.text.link, `Read the full story at ${expect(120)}`, `link text ${label}`);
-      assert.deepEqual(text.text.panelA, parseBody(shown(value)), `sections[0].body ${label}`);
-      assert.deepEqual(text.text.panelB, parseBody(shown(`- ${value}\n- plain`)), `sections[1].body ${label}`);
-      shownAsText += 1;
+      if (hasRefusedControl(value)) {
+        assert.equal(text.state, 'error', `text ${label}: must be refused`);
+        assert.ok(text.problems.length > 0, `text ${label}: problems listed`);
+        for (const problem of text.problems) {
+          assert.match(problem, /: must not contain control characters \(it has U\+[0-9A-F]{4}\)$/, `text ${label}`);
+        }
+        refusedForControls += 1;
+      } else {
+        assert.equal(text.state, 'ready', `text ${label}: ${JSON.stringify(text.problems)}`);
+        const expect = (max) => shown(fit(value, max));
+        assert.equal(text.text.headline, expect(300), `headline ${label}`);
+        assert.equal(text.text.headlineChildren, 0, `headline ${label}: no elements inside`);
+        assert.equal(text.text.dek, expect(1000), `dek ${label}`);
+        assert.equal(text.text.byline, expect(200), `byline ${label}`);
+        assert.equal(text.text.source, expect(120), `source.name ${label}`);
+        assert.equal(text.text.quote, expect(1000), `quote.text ${label}`);
+        assert.equal(text.text.attribution, expect(200), `quote.attribution ${label}`);
+        assert.equal(text.images[0].alt, expect(500), `image.alt ${label}`);
+        assert.equal(text.text.title, expect(120), `sections[0].title ${label}`);
+        assert.equal(text.text.link, `Read the full story at ${expect(120)}`, `link text ${label}`);
+        assert.deepEqual(text.text.panelA, parseBody(shown(value)), `sections[0].body ${label}`);
+        assert.deepEqual(text.text.panelB, parseBody(shown(`- ${value}\n- plain`)), `sections[1].body ${label}`);
+        shownAsText += 1;
+      }
 
       // URL fields: a dangerous scheme is refused; anything accepted is http(s) or relative.
       const urls = seen[`urls-${i}`];
@@ -337,7 +351,7 @@ test('no injection string runs, links, styles or shows as anything but text', LO
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');
 
     t.diagnostic(
-      `${CORPUS.length} strings, ${cards.length} cards: ${shownAsText} shown as text in 10 text fields each; ` +
+      `${CORPUS.length} strings, ${cards.length} cards: ${shownAsText} shown as text in 10 text fields each, ${refusedForControls} refused for a control character; ` +
         `URL fields refused ${urlsRefused}, accepted ${urlsAccepted} (all http(s) or relative)`,
     );
   });
