@@ -281,6 +281,42 @@ export async function waitInPage(page, fn, arg, timeout = WAIT_MS) {
   return handle.jsonValue();
 }
 
+/**
+ * Appends a `<div id=holderId>` of cards to the page (each `{ id, inline }`, inline JSON text, or
+ * `{ id, src }`) and waits until every one has settled, ready or in error.
+ */
+export async function addSettledCards(page, holderId, cards, timeout = WAIT_MS) {
+  await page.evaluate(
+    ({ holderId, list }) => {
+      const holder = document.createElement('div');
+      holder.id = holderId;
+      for (const { id, inline, src } of list) {
+        const card = document.createElement('article-card');
+        card.id = id;
+        if (src) card.setAttribute('src', src);
+        else {
+          const script = document.createElement('script');
+          script.type = 'application/json';
+          script.textContent = inline;
+          card.append(script);
+        }
+        holder.append(card);
+      }
+      document.body.append(holder);
+    },
+    { holderId, list: cards },
+  );
+  await waitInPage(
+    page,
+    ({ holderId, n }) => {
+      const all = [...document.querySelectorAll(`#${holderId} > article-card`)];
+      return all.length === n && all.every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error');
+    },
+    { holderId, n: cards.length },
+    timeout,
+  );
+}
+
 /** Wait until the toggle's aria-expanded equals `expected` ('true' | 'false'). */
 export async function waitForExpanded(toggle, expected, timeout = WAIT_MS) {
   const deadline = Date.now() + timeout;

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { REPO_ROOT } from './server.mjs';
-import { BUNDLE_MOUNTS, LONG_TEST_TIMEOUT, useBrowserAndServer, waitForState } from './browser.mjs';
+import { BUNDLE_MOUNTS, LONG_TEST_TIMEOUT, addSettledCards, useBrowserAndServer, waitForState } from './browser.mjs';
 
 const CORPUS = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests', 'e2e', 'corpus', 'injection.json'), 'utf8')).strings;
 
@@ -164,28 +164,7 @@ test('no injection string runs, links, styles or shows as anything but text', LO
         { id: `raw-${i}`, json: `{"headline": ${value}}` },
       ];
     });
-    await page.evaluate((list) => {
-      const holder = document.createElement('div');
-      holder.id = 'injection-cards';
-      for (const { id, json } of list) {
-        const card = document.createElement('article-card');
-        card.id = id;
-        const script = document.createElement('script');
-        script.type = 'application/json';
-        script.textContent = json;
-        card.append(script);
-        holder.append(card);
-      }
-      document.body.append(holder);
-    }, cards);
-    await page.waitForFunction(
-      (n) => {
-        const all = document.querySelectorAll('#injection-cards > article-card');
-        return all.length === n && [...all].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error');
-      },
-      cards.length,
-      { polling: 100, timeout: 120_000 },
-    );
+    await addSettledCards(page, 'injection-cards', cards.map(({ id, json }) => ({ id, inline: json })), 120_000);
 
     // Open every section, so that every panel's content is live in the page.
     await page.evaluate(() => {

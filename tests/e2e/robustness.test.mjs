@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 
 import { REPO_ROOT } from './server.mjs';
-import { BUNDLE_MOUNTS, useBrowserAndServer, waitForState, waitInPage } from './browser.mjs';
+import { BUNDLE_MOUNTS, addSettledCards, useBrowserAndServer, waitForState, waitInPage } from './browser.mjs';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const OUT_DIR = path.join(REPO_ROOT, 'target', 'robustness-e2e');
@@ -110,34 +110,7 @@ function prepare() {
 const harness = useBrowserAndServer({ mounts: { ...BUNDLE_MOUNTS, '/robustness/': OUT_DIR } }, { prepare });
 
 /** Adds cards to the page (`{ id, inline }` or `{ id, src }`) and waits until every one has settled. */
-async function addCards(page, cards) {
-  await page.evaluate((list) => {
-    const holder = document.createElement('div');
-    holder.id = 'edge-cards';
-    for (const { id, inline, src } of list) {
-      const card = document.createElement('article-card');
-      card.id = id;
-      if (src) card.setAttribute('src', src);
-      else {
-        const script = document.createElement('script');
-        script.type = 'application/json';
-        script.textContent = inline;
-        card.append(script);
-      }
-      holder.append(card);
-    }
-    document.body.append(holder);
-  }, cards);
-  await waitInPage(
-    page,
-    (n) => {
-      const all = [...document.querySelectorAll('#edge-cards > article-card')];
-      return all.length === n && all.every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error');
-    },
-    cards.length,
-    60_000,
-  );
-}
+const addCards = (page, cards) => addSettledCards(page, 'edge-cards', cards, 60_000);
 
 /** Everything the checks read from one card: verdict, problem paths, texts and element ids. */
 function readCards(page, selector) {
