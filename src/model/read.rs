@@ -183,7 +183,7 @@ impl Parser<'_> {
         }
     }
 
-    fn expect(&mut self, byte: u8, fault: &'static str) -> Result<(), Fault> {
+    fn consume(&mut self, byte: u8, fault: &'static str) -> Result<(), Fault> {
         self.skip_space();
         match self.peek() {
             Some(b) if b == byte => {
@@ -286,7 +286,7 @@ impl Parser<'_> {
             None => return Err((self.at, UNFINISHED)),
         }
         let key = self.string()?;
-        self.expect(b':', "expected `:` after an object key")?;
+        self.consume(b':', "expected `:` after an object key")?;
         Ok(key)
     }
 
