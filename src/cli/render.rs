@@ -62,14 +62,12 @@ fn render_folder(args: &RenderArgs, render: RenderOptions) -> Exit {
             String::new()
         };
         report::note(&format!(
-            "rendered {} card{}, {} unchanged, {} failed, in {:.2} s{rate} on {} thread{}",
-            report.rendered,
-            if report.rendered == 1 { "" } else { "s" },
+            "rendered {}, {} unchanged, {} failed, in {:.2} s{rate} on {}",
+            report::count(report.rendered, "card"),
             report.unchanged,
             report.failed.len(),
             report.elapsed.as_secs_f64(),
-            report.threads,
-            if report.threads == 1 { "" } else { "s" },
+            report::count(report.threads, "thread"),
         ));
     }
     exit

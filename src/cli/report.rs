@@ -115,6 +115,15 @@ pub fn write_output(path: Option<&Path>, text: &str) -> Exit {
     }
 }
 
+/// `n` and `noun`, plural unless `n` is one ("1 card", "3 cards"), for the summary lines.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A line of standard error; a closed stderr is not worth failing over.
 pub fn note(line: &str) {
     let mut err = io::stderr().lock();

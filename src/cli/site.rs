@@ -79,9 +79,8 @@ pub fn run(args: &SiteArgs) -> Exit {
     }
     if !args.quiet {
         report::note(&format!(
-            "site: {} card{} written, {} unchanged, {} removed, {} failed, in {:.2} s",
-            report.written,
-            if report.written == 1 { "" } else { "s" },
+            "site: {} written, {} unchanged, {} removed, {} failed, in {:.2} s",
+            report::count(report.written, "card"),
             report.unchanged,
             report.removed.len(),
             report.failed.len() + report.conflicts.len(),

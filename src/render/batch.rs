@@ -102,16 +102,7 @@ enum Outcome {
 /// Renders every payload under `input` into `output`.
 pub fn render_dir(input: &Path, output: &Path, options: &BatchOptions) -> io::Result<BatchReport> {
     let started = Instant::now();
-    if !input.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::NotFound,
-            format!("{} is not a folder", input.display()),
-        ));
-    }
-    let mut files = Vec::new();
-    collect_payloads(input, input, output, &mut files)?;
-    files.sort();
-    fs::create_dir_all(output)?;
+    let files = payload_files(input, output)?;
 
     let threads = options
         .jobs
@@ -160,8 +151,24 @@ pub fn render_dir(input: &Path, output: &Path, options: &BatchOptions) -> io::Re
     Ok(report)
 }
 
+/// The payloads a folder run reads (`render --out`, `site`): the `*.json` files under `input`,
+/// relative to it and in order, once `input` is known to be a folder; `output` is made ready.
+pub(crate) fn payload_files(input: &Path, output: &Path) -> io::Result<Vec<PathBuf>> {
+    if !input.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{} is not a folder", input.display()),
+        ));
+    }
+    let mut files = Vec::new();
+    collect_payloads(input, input, output, &mut files)?;
+    files.sort();
+    fs::create_dir_all(output)?;
+    Ok(files)
+}
+
 /// Relative paths of the `*.json` files under `dir`, skipping hidden folders and `output`.
-pub(crate) fn collect_payloads(
+fn collect_payloads(
     root: &Path,
     dir: &Path,
     output: &Path,

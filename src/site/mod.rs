@@ -41,7 +41,7 @@ pub use page::Site;
 
 use crate::model;
 use crate::render::batch::{
-    collect_payloads, fnv1a, payload_text, recorded_fingerprint, sources_key, write_atomically,
+    fnv1a, payload_files, payload_text, recorded_fingerprint, sources_key, write_atomically,
     Failure,
 };
 use crate::render::read_payload;
@@ -105,12 +105,7 @@ pub struct SiteReport {
 /// Builds the site for every payload under `input` into `output`.
 pub fn build_site(input: &Path, output: &Path, options: &SiteOptions) -> io::Result<SiteReport> {
     let started = Instant::now();
-    if !input.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::NotFound,
-            format!("{} is not a folder", input.display()),
-        ));
-    }
+    let files = payload_files(input, output)?;
     let site = Site {
         base: options.base_url.clone(),
         name: options
@@ -123,10 +118,6 @@ pub fn build_site(input: &Path, output: &Path, options: &SiteOptions) -> io::Res
             .as_ref()
             .map(|_| format!("{BUNDLE_FOLDER}article-card.js")),
     };
-    let mut files = Vec::new();
-    collect_payloads(input, input, output, &mut files)?;
-    files.sort();
-    fs::create_dir_all(output)?;
     let key = sources_key(
         &SITE_SOURCES
             .iter()
