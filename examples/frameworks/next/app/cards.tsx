@@ -3,10 +3,10 @@
 // The interactive part of the page. Importing the package defines <article-card> in the browser
 // and does nothing on the server, where this component is rendered to HTML too.
 import 'article-card';
-import type { ArticleCardElement, Payload } from 'article-card';
+import type { ArticleCardElement, ArticleCardReadyDetail, ArticleCardToggleDetail, Payload } from 'article-card';
 import { ArticleCard } from 'article-card/react';
 import type {} from 'article-card/types/react';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import storyA from './stories/a.json';
 import storyB from './stories/b.json';
 
@@ -16,18 +16,41 @@ const stories = [storyA, storyB] as readonly Payload[];
 
 const idOf = (event: Event) => (event.currentTarget instanceof Element ? event.currentTarget.id : '');
 
+/** The event handlers of both cards: each event becomes one line of the page's log. */
+function logHandlers(write: (line: string) => void) {
+  return {
+    onReady: (event: CustomEvent<ArticleCardReadyDetail>) => write(`ready ${idOf(event)} ${event.detail.id}`),
+    onToggle: (event: CustomEvent<ArticleCardToggleDetail>) =>
+      write(`toggle ${idOf(event)} ${event.detail.section} ${event.detail.open ? 'open' : 'closed'}`),
+    onError: (event: Event) => write(`error ${idOf(event)}`),
+  };
+}
+
 export default function Cards() {
   const [shown, setShown] = useState(0);
   const [renders, setRenders] = useState(1);
   const [mounted, setMounted] = useState(true);
   const [log, setLog] = useState<readonly string[]>([]);
+  const [on] = useState(() => logHandlers((line) => setLog((lines) => [...lines, line])));
   const stateCard = useRef<ArticleCardElement>(null);
 
-  const write = (line: string) => setLog((lines) => [...lines, line]);
-  const onReady = (event: CustomEvent<{ id: string }>) => write(`ready ${idOf(event)} ${event.detail.id}`);
-  const onToggle = (event: CustomEvent<{ section: string; open: boolean }>) =>
-    write(`toggle ${idOf(event)} ${event.detail.section} ${event.detail.open ? 'open' : 'closed'}`);
-  const onError = (event: Event) => write(`error ${idOf(event)}`);
+  // React 19 hydrates a server-rendered custom element without adding listeners for its `on…`
+  // props (it adds them only to an element it creates), so the file card's listeners go on
+  // through a ref, which React attaches when it hydrates too.
+  const listen = useCallback(
+    (card: ArticleCardElement | null) => {
+      if (!card) return undefined;
+      card.addEventListener('article-card-ready', on.onReady);
+      card.addEventListener('article-card-toggle', on.onToggle);
+      card.addEventListener('article-card-error', on.onError);
+      return () => {
+        card.removeEventListener('article-card-ready', on.onReady);
+        card.removeEventListener('article-card-toggle', on.onToggle);
+        card.removeEventListener('article-card-error', on.onError);
+      };
+    },
+    [on],
+  );
 
   // A new object on every render, as inline props usually are: the card ignores a payload
   // equal to the one it shows, so a re-render keeps its open sections.
@@ -36,14 +59,7 @@ export default function Cards() {
   return (
     <>
       <h2>From a file</h2>
-      <article-card
-        id="src-card"
-        src="story.json"
-        loading="eager"
-        onarticle-card-ready={onReady}
-        onarticle-card-toggle={onToggle}
-        onarticle-card-error={onError}
-      />
+      <article-card id="src-card" src="story.json" loading="eager" ref={listen} />
 
       <h2>From React state</h2>
       <p>
@@ -67,9 +83,9 @@ export default function Cards() {
           loading="eager"
           payload={story}
           ref={stateCard}
-          onReady={onReady}
-          onToggle={onToggle}
-          onError={onError}
+          onReady={on.onReady}
+          onToggle={on.onToggle}
+          onError={on.onError}
         />
       )}
 

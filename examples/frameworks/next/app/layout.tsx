@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 
 export const metadata: Metadata = {
   title: 'article-card in Next.js',
+  // No favicon request (and no 404 in the console) for an example page.
+  icons: { icon: 'data:,' },
 };
 
 // No next/font: the build must not fetch fonts from the network.

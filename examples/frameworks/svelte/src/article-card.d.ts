@@ -1,3 +1,3 @@
-// Lets svelte-check type <article-card> in templates: its attributes, `payload`, and the
-// `onarticle-card-*` event attributes with typed `detail`.
-/// <reference types="article-card/types/svelte" />
+// Types <article-card> in Svelte templates for svelte-check: its attributes, `payload`, and the
+// `onarticle-card-*` event attributes with their typed `detail`.
+import type {} from 'article-card/types/svelte';
