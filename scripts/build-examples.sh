@@ -9,7 +9,8 @@
 #   - `npm ci`, when package.json or package-lock.json changed;
 #   - `npm install --no-save <tarball>`, when the tarball changed (its sha256): the package is not
 #     in the lockfile, since the tarball changes with every build;
-#   - `npm run check` (the type-check) and `npm run build`, when a file of the app (git's view:
+#   - `npm run check` (the type-check) and the build (`vite build` through
+#     scripts/vite-build-strict.mjs for a Vite app, else `npm run build`), when a file of the app (git's view:
 #     tracked and untracked, not ignored) or the tarball changed, or the build output is missing.
 # Any warning from the type-checker or the bundler fails the app, not only errors.
 #
@@ -28,9 +29,11 @@ if [[ ! -f "$tarball" ]]; then
 fi
 tarball_sum="$(sha256sum "$tarball" | cut -d' ' -f1)"
 
-# Lines of tool output that are warnings: tsc/vue-tsc/svelte-check diagnostics and summaries,
-# Vite's "(!)" notes and "[WARN]"/"warning:" lines, Next's "⚠" and npm's "npm warn".
+# Lines of tool output that are warnings: type-checker diagnostics and summaries, Vite's "(!)"
+# notes and "[WARN]"/"warning:" lines, Next's "⚠" and npm's "npm warn"; but not a summary that
+# counts none ("svelte-check found 0 errors and 0 warnings").
 warning_pattern='warn|\(!\)|⚠'
+no_warnings_pattern='(^|[^0-9])0 warnings'
 
 if [[ $# -gt 0 ]]; then
   apps=("$@")
@@ -41,19 +44,22 @@ else
   done
 fi
 
-# Runs one npm script of the app in the current directory; fails on an error or on any line of
-# its output that looks like a warning (printed with the app's name).
+# Runs a command for the app in the current directory; fails on an error or on any line of its
+# output that looks like a warning (printed with the app's name).
 run_clean() {
-  local app="$1" script="$2" out
-  if ! out="$(npm run --silent "$script" 2>&1)"; then
+  local app="$1" out
+  shift
+  if ! out="$("$@" 2>&1)"; then
     printf '%s\n' "$out" >&2
-    echo "build-examples: $app: npm run $script failed" >&2
+    echo "build-examples: $app: $* failed" >&2
     return 1
   fi
-  if grep -Eiq "$warning_pattern" <<<"$out"; then
+  local warnings
+  warnings="$(grep -Ei "$warning_pattern" <<<"$out" | grep -Eiv "$no_warnings_pattern" || true)"
+  if [[ -n "$warnings" ]]; then
     printf '%s\n' "$out" >&2
-    echo "build-examples: $app: npm run $script printed a warning:" >&2
-    grep -Ei "$warning_pattern" <<<"$out" | sed 's/^/    /' >&2
+    echo "build-examples: $app: $* printed a warning:" >&2
+    sed 's/^/    /' <<<"$warnings" >&2
     return 1
   fi
 }
@@ -93,7 +99,17 @@ for app in "${apps[@]}"; do
   )"
   if [[ ! -d "$out_dir" || "$(cat "$stamps/build" 2>/dev/null)" != "$inputs_sum" ]]; then
     rm -f "$stamps/build"
-    (cd "$dir" && run_clean "$app" check && run_clean "$app" build)
+    (
+      cd "$dir"
+      run_clean "$app" npm run --silent check
+      # An app whose build script is `vite build` builds through Vite's own logger, which knows
+      # its warnings (see the script); the others through their build script.
+      if [[ "$(node -p 'require("./package.json").scripts.build')" == "vite build" ]]; then
+        run_clean "$app" node "$here/scripts/vite-build-strict.mjs"
+      else
+        run_clean "$app" npm run --silent build
+      fi
+    )
     echo "$inputs_sum" >"$stamps/build"
     done_steps+=("type-checked" "built")
   fi
