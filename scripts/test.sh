@@ -51,5 +51,8 @@ cargo build --quiet --bin article-card
 step "demo page (trunk build)"
 trunk build --quiet
 
+step "framework example apps against the npm package (install, type-check, build; cached)"
+bash scripts/build-examples.sh
+
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,3 @@
+// Defines <article-card> first, then the app's own element that renders the cards.
+import 'article-card';
+import './card-demo';
