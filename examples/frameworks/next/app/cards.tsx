@@ -1,12 +1,11 @@
 'use client';
 
-// The interactive part of the page. Importing the package defines <article-card> in the browser
-// and does nothing on the server, where this component is rendered to HTML too.
-import 'article-card';
+// The interactive part of the page, rendered to HTML on the server too. `article-card` is
+// imported for its types here; the element is defined in an effect, below.
 import type { ArticleCardElement, ArticleCardReadyDetail, ArticleCardToggleDetail, Payload } from 'article-card';
 import { ArticleCard } from 'article-card/react';
 import type {} from 'article-card/types/react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import storyA from './stories/a.json';
 import storyB from './stories/b.json';
 
@@ -33,6 +32,14 @@ export default function Cards() {
   const [log, setLog] = useState<readonly string[]>([]);
   const [on] = useState(() => logHandlers((line) => setLog((lines) => [...lines, line])));
   const stateCard = useRef<ArticleCardElement>(null);
+
+  // Defines <article-card> once the server-rendered page is hydrated, not while React hydrates
+  // it: an element defined earlier starts its cards before the refs and effects below have added
+  // the listeners and set the payload, so a `ready` can go unheard and the state card shows
+  // "no payload" for a moment. (On the server, importing the package does nothing either way.)
+  useEffect(() => {
+    void import('article-card');
+  }, []);
 
   // React 19 hydrates a server-rendered custom element without adding listeners for its `on…`
   // props (it adds them only to an element it creates), so the file card's listeners go on
