@@ -3,7 +3,7 @@
 
 mod common;
 
-use article_card::embed::Card;
+use article_card::embed::{Card, LINK_EVENT};
 use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -299,7 +299,7 @@ async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
         })
     };
     document()
-        .add_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .add_event_listener_with_callback(LINK_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
 
     let full_story = root.query_selector("a.card__link").unwrap().unwrap();
@@ -328,7 +328,7 @@ async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
     assert!(click(&full_story), "followed when nobody cancels");
 
     document()
-        .remove_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .remove_event_listener_with_callback(LINK_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
     root.remove_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
         .unwrap();
