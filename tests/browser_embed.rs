@@ -119,6 +119,44 @@ async fn one_broken_card_leaves_the_others_working() {
 }
 
 #[wasm_bindgen_test]
+async fn a_payload_attribute_names_the_fix_unless_something_else_supplies_the_card() {
+    // What React 19 and Vue write on an element that is not defined yet.
+    let only = fresh_host("div");
+    let inline = with_inline_payload(SEED);
+    let object = fresh_host("div");
+    for host in [&only, &inline, &object] {
+        host.set_attribute("payload", "[object Object]").unwrap();
+    }
+    let payload = js_sys::JSON::parse(GARAGES).unwrap();
+    let cards = [
+        connect(&only),
+        connect(&inline),
+        Card::new(object.clone(), payload),
+    ];
+    yew::scheduler::flush().await;
+
+    assert_eq!(only.get_attribute("data-state").as_deref(), Some("error"));
+    let items = shadow(&only)
+        .query_selector_all(".card-error__details li")
+        .unwrap();
+    let lines: Vec<String> = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .map(|item| text(&item.unchecked_into()))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("payload: was set as an attribute")
+            && lines[0].contains("payload property")
+            && lines[0].contains(":payload.prop"),
+        "{lines:?}"
+    );
+    // An inline payload or the property wins: the attribute is only ever a hint.
+    assert_eq!(inline.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(object.get_attribute("data-state").as_deref(), Some("ready"));
+    drop(cards);
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_fetch_shows_its_status() {
     let host = fresh_host("div");
     host.set_attribute("src", "/no-such-card.json").unwrap();
