@@ -27,9 +27,9 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use crate::model::{Article, Problem};
 use crate::view::{CardLink, Toggled};
 
-// The events' names, each written only here. Hyphenated, not `article-card:ready` as before
-// 0.1: a colon in an event name cannot be written in SWC-compiled JSX nor, without a warning,
-// in a Svelte template, so no framework could bind them.
+// The events' names, each written only here. Hyphenated (they were `article-card:ready` and
+// so on): a colon in an event name cannot be written in SWC-compiled JSX nor, without a
+// warning, in a Svelte template, so no framework could bind them.
 
 /// The card shows its article.
 pub const READY_EVENT: &str = "article-card-ready";
