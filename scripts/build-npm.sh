@@ -13,6 +13,8 @@ out="$here/dist/npm"
 rm -rf "$out"
 bash scripts/build-bundle.sh "$out"
 node scripts/npm-package.mjs "$out"
-# The tarball's name comes from package.json; npm prints it last.
-tarball="$(cd "$here/dist" && npm pack "$out" --silent --pack-destination "$here/dist" | tail -n 1)"
-echo "Packed dist/$tarball"
+npm pack "$out" --json --pack-destination "$here/dist" | node -e '
+  const [p] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`Packed dist/${p.filename}: ${p.files.length} files, ${kb(p.size)} packed, ${kb(p.unpackedSize)} unpacked`);
+'
