@@ -27,7 +27,10 @@ export function ArticleCard({ payload, src, loading, id, className, style, ref, 
   // The latest handlers, read when an event arrives: listeners are added once per element,
   // not again on every render that passes a new arrow function.
   const handlers = useRef(rest);
-  handlers.current = rest;
+  // After each commit (not during render, which React may run and discard).
+  useLayoutEffect(() => {
+    handlers.current = rest;
+  });
 
   useImperativeHandle(ref, () => element.current, []);
 
