@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test, in the order that fails fastest: formatting and lints, native unit and
 # integration tests, component tests in headless Chromium (wasm-bindgen-test), then the
-# publisher bundle and the demo are built and the end-to-end tests load the bundle through its
-# script tag on a plain host page. Sets up whatever is missing first.
+# publisher bundle, the npm package and the demo are built and the end-to-end tests load the
+# bundle through its script tag on a plain host page. Sets up whatever is missing first.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -48,6 +48,10 @@ step "test-only bundle with the panic trigger (target/test-bundle/, never dist/)
 bash scripts/build-bundle.sh --test-panic
 step "article-card command line (pre-renders pages for the end-to-end tests)"
 cargo build --quiet --bin article-card
+step "npm package (scripts/build-npm.sh): files, exports, Node import, React SSR, typings, payload type"
+bash scripts/build-npm.sh
+# One file at a time: they share the typings project's node_modules.
+node --test --test-concurrency=1 tests/npm/
 step "demo page (trunk build)"
 trunk build --quiet
 

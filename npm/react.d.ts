@@ -1,0 +1,35 @@
+// Types for `article-card/react`, the React 19 component for <article-card>.
+import type { CSSProperties, ReactElement, Ref } from 'react';
+import type {
+  ArticleCardElement,
+  ArticleCardErrorDetail,
+  ArticleCardLinkDetail,
+  ArticleCardProps as ArticleCardElementProps,
+  ArticleCardReadyDetail,
+  ArticleCardToggleDetail,
+} from './article-card.js';
+
+export interface ArticleCardProps extends ArticleCardElementProps {
+  /** The element's `id` (the framework example apps find their cards by it). */
+  id?: string;
+  /** Rendered as the element's `class` attribute. */
+  className?: string;
+  style?: CSSProperties;
+  /** Reaches the `<article-card>` element, for `expandAll()`, `collapseAll()` and `open()`. */
+  ref?: Ref<ArticleCardElement>;
+  /** `article-card-ready`: the card shows its article. */
+  onReady?: (event: CustomEvent<ArticleCardReadyDetail>) => void;
+  /** `article-card-toggle`: a section opened or closed. */
+  onToggle?: (event: CustomEvent<ArticleCardToggleDetail>) => void;
+  /** `article-card-link`: the reader follows a link; `event.preventDefault()` stops it. */
+  onLink?: (event: CustomEvent<ArticleCardLinkDetail>) => void;
+  /** `article-card-error`: the card ends in the error state. */
+  onError?: (event: CustomEvent<ArticleCardErrorDetail>) => void;
+}
+
+/**
+ * `<article-card>` for React 19, safe under server rendering and hydration: the server prints
+ * the tag with `src`, `loading`, `id`, `class` and `style`; in the browser the payload is set as
+ * a property and the listeners are added on the element in an effect.
+ */
+export declare function ArticleCard(props: ArticleCardProps): ReactElement;

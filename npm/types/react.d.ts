@@ -1,0 +1,31 @@
+// `<article-card>` in React 19 JSX (also what Next.js type-checks). Load it once, for example
+// in a .d.ts of your app: `import type {} from 'article-card/types/react';`
+// React 19 sets `payload` as a property on the defined element; events are `on` + the event's
+// name, as React 19 passes such props on to addEventListener.
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type {
+  ArticleCardElement,
+  ArticleCardErrorDetail,
+  ArticleCardLinkDetail,
+  ArticleCardProps,
+  ArticleCardReadyDetail,
+  ArticleCardToggleDetail,
+} from '../article-card.js';
+
+/** The props of `<article-card>` in React JSX. */
+export interface ArticleCardJsxProps
+  extends DetailedHTMLProps<HTMLAttributes<ArticleCardElement>, ArticleCardElement>,
+    ArticleCardProps {
+  'onarticle-card-ready'?: (event: CustomEvent<ArticleCardReadyDetail>) => void;
+  'onarticle-card-toggle'?: (event: CustomEvent<ArticleCardToggleDetail>) => void;
+  'onarticle-card-link'?: (event: CustomEvent<ArticleCardLinkDetail>) => void;
+  'onarticle-card-error'?: (event: CustomEvent<ArticleCardErrorDetail>) => void;
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'article-card': ArticleCardJsxProps;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// `<article-card>` in Svelte 5 templates (svelte-check). Load it once, for example in
+// src/app.d.ts: `import type {} from 'article-card/types/svelte';`
+// Svelte 5 sets `payload` as a property (the element has one) and binds `on` + the event's name.
+import type { HTMLAttributes } from 'svelte/elements';
+import type {
+  ArticleCardElement,
+  ArticleCardErrorDetail,
+  ArticleCardLinkDetail,
+  ArticleCardProps,
+  ArticleCardReadyDetail,
+  ArticleCardToggleDetail,
+} from '../article-card.js';
+
+/** The attributes of `<article-card>` in a Svelte template. */
+export interface ArticleCardSvelteAttributes extends HTMLAttributes<ArticleCardElement>, ArticleCardProps {
+  'onarticle-card-ready'?: (event: CustomEvent<ArticleCardReadyDetail>) => void;
+  'onarticle-card-toggle'?: (event: CustomEvent<ArticleCardToggleDetail>) => void;
+  'onarticle-card-link'?: (event: CustomEvent<ArticleCardLinkDetail>) => void;
+  'onarticle-card-error'?: (event: CustomEvent<ArticleCardErrorDetail>) => void;
+}
+
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+    'article-card': ArticleCardSvelteAttributes;
+  }
+}

@@ -1,0 +1,147 @@
+// The packed npm package, dist/article-card-<version>.tgz, as a registry would receive it: its
+// file list (nothing extra, nothing missing), package.json, the exports map, the glue's wasm
+// reference that bundlers follow, the manifest and the declarations, and importing it in Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { posix } from 'node:path';
+
+import * as api from '../../npm/element-api.mjs';
+import { cargoPackageField } from '../../scripts/npm-package.mjs';
+import { TARBALL, VERSION, tarballFiles, tarballText, typingsProject } from './packed.mjs';
+
+const pkg = JSON.parse(tarballText('package.json'));
+
+/** Every string an `exports` entry points to, with its condition names. */
+function exportTargets(exports) {
+  return Object.entries(exports).flatMap(([entry, value]) =>
+    typeof value === 'string' ? [[entry, 'default', value]] : Object.entries(value).map(([c, t]) => [entry, c, t]),
+  );
+}
+
+/** The package files a file refers to: its relative imports, and `new URL('…', import.meta.url)`. */
+function references(file, text) {
+  const found = [];
+  for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) found.push(spec);
+  for (const [, spec] of text.matchAll(/new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g)) found.push(spec);
+  return found.map((spec) => {
+    const resolved = posix.normalize(posix.join(posix.dirname(file), spec));
+    // A declaration file imports `./x.js` and means `./x.d.ts`.
+    return file.endsWith('.d.ts') ? resolved.replace(/\.js$/, '.d.ts') : resolved;
+  });
+}
+
+test('the tarball holds exactly the files the package reaches', () => {
+  const files = tarballFiles();
+  const strip = (path) => path.replace(/^\.\//, '');
+  const reached = new Set(['package.json', 'README.md', strip(pkg.main), strip(pkg.types), pkg.customElements]);
+  for (const [, , target] of exportTargets(pkg.exports)) reached.add(strip(target));
+  // Follow imports from every reached script and declaration file.
+  const queue = [...reached];
+  while (queue.length) {
+    const file = queue.shift();
+    if (!/\.(js|ts)$/.test(file) || !files.includes(file)) continue;
+    for (const next of references(file, tarballText(file))) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  assert.deepEqual(files, [...reached].sort(), 'tarball files (actual) against the files the package reaches');
+});
+
+test('package.json: name, Cargo.toml version and license, module entry, side effects, peer', () => {
+  assert.equal(pkg.name, 'article-card');
+  assert.equal(pkg.version, cargoPackageField('version'));
+  assert.equal(pkg.license, `(${cargoPackageField('license')})`);
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.types, './article-card.d.ts');
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  // Only the loader defines something on import: bundlers may drop any other unused module.
+  assert.deepEqual(pkg.sideEffects, ['./article-card.js']);
+  assert.equal(pkg.peerDependencies.react, '>=19');
+  assert.equal(pkg.peerDependenciesMeta.react.optional, true);
+  assert.equal(pkg.dependencies, undefined, 'the package needs nothing at run time');
+  for (const field of ['description', 'keywords', 'files']) assert.ok(pkg[field]?.length, field);
+});
+
+test('exports: the contract entries, `types` first then `default`, each a file in the tarball', () => {
+  assert.deepEqual(Object.keys(pkg.exports), [
+    '.',
+    './article_card_bg.wasm',
+    './react',
+    './types/react',
+    './types/preact',
+    './types/solid',
+    './types/vue',
+    './types/svelte',
+    './custom-elements.json',
+    './package.json',
+  ]);
+  const files = new Set(tarballFiles());
+  for (const [entry, condition, target] of exportTargets(pkg.exports)) {
+    assert.ok(files.has(target.replace(/^\.\//, '')), `${entry} (${condition}) → ${target} is not in the tarball`);
+  }
+  for (const [entry, value] of Object.entries(pkg.exports)) {
+    if (typeof value === 'string') continue;
+    const conditions = Object.keys(value);
+    assert.equal(conditions[0], 'types', `${entry}: types must come first`);
+    // Type-only entries have nothing to run.
+    assert.deepEqual(conditions, entry.startsWith('./types/') ? ['types'] : ['types', 'default'], entry);
+  }
+});
+
+test("the glue finds the wasm with new URL('article_card_bg.wasm', import.meta.url), which bundlers copy", () => {
+  const glue = tarballText('article_card.js');
+  assert.match(glue, /new URL\((['"])article_card_bg\.wasm\1,\s*import\.meta\.url\)/);
+  assert.match(tarballText('article-card.js'), /from\s*['"]\.\/article_card\.js['"]/);
+});
+
+test('custom-elements.json is the manifest generated from npm/element-api.mjs, schema 2.x', () => {
+  const manifest = JSON.parse(tarballText('custom-elements.json'));
+  assert.match(manifest.schemaVersion, /^2\./);
+  assert.deepEqual(manifest, api.customElementsManifest());
+});
+
+test('article-card.d.ts declares the members and events the manifest lists', () => {
+  const dts = tarballText('article-card.d.ts');
+  const body = dts.match(/export declare class ArticleCardElement extends HTMLElement \{([\s\S]*?)\n\}/)?.[1];
+  assert.ok(body, 'no ArticleCardElement class in article-card.d.ts');
+  const declared = new Set(
+    [...body.matchAll(/^ {2}(?:static )?(?:readonly )?(?:get |set )?(\w+)[(:]/gm)].map((m) => m[1]),
+  );
+  declared.delete('observedAttributes');
+  const listed = [...api.properties, ...api.methods].map((m) => m.name);
+  assert.deepEqual([...declared].sort(), [...listed].sort());
+  const map = dts.match(/export interface ArticleCardEventMap \{([\s\S]*?)\n\}/)?.[1] ?? '';
+  const events = [...map.matchAll(/^ {2}'([\w-]+)': CustomEvent<(\w+)>;/gm)].map(([, name, detail]) => ({ name, detail }));
+  assert.deepEqual(
+    events,
+    api.events.map(({ name, detail }) => ({ name, detail })),
+  );
+});
+
+test('importing the package in Node does not throw and defines nothing', () => {
+  const cwd = typingsProject();
+  const script = `
+    const mod = await import('article-card');
+    if (typeof customElements !== 'undefined') throw new Error('customElements exists in Node');
+    console.log(JSON.stringify(Object.keys(mod)));
+  `;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' });
+  assert.ok(JSON.parse(out).includes('ArticleCardElement'), `exports: ${out}`);
+});
+
+test('size of the package', (t) => {
+  const packed = statSync(TARBALL).size;
+  const listing = execFileSync('tar', ['-tvzf', TARBALL], { encoding: 'utf8' }).trim().split('\n');
+  const unpacked = listing.reduce((sum, line) => sum + Number(line.split(/\s+/)[2] || 0), 0);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const line = `article-card ${VERSION}: ${kb(packed)} packed, ${kb(unpacked)} unpacked, ${listing.length} files`;
+  t.diagnostic(line);
+  console.log(line);
+  // The wasm is most of it; a jump far past this means something that should not ship does.
+  assert.ok(unpacked < 600 * 1024, line);
+});
