@@ -252,10 +252,11 @@ for (const app of APPS) {
         assert.deepEqual(await logLines(page), await sentEvents(page), 'the log has one line per event sent');
         assert.ok(!(await logLines(page)).some((l) => l.startsWith('error ')), 'no card reported an error');
 
+        // Failed responses first: the console's own line for one does not name the address.
+        assert.deepEqual(log.badResponses, [], 'no failed response');
+        assert.deepEqual(log.pageErrors, [], 'no uncaught page error');
         const noisy = log.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning');
         assert.deepEqual(noisy, [], 'no console error or warning (hydration, unknown element, ...)');
-        assert.deepEqual(log.pageErrors, [], 'no uncaught page error');
-        assert.deepEqual(log.badResponses, [], 'no failed response');
       } finally {
         await session.close();
       }
