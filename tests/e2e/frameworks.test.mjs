@@ -11,6 +11,7 @@
 //     card;
 //   - no console error or warning and no page error from start to end; for the server-rendered
 //     app, the server's HTML already has both <article-card> tags.
+// Every app runs from its production build; React and Vue also under Vite's dev server.
 // A control shows the re-render check fails on a page whose re-render hands the card an unequal
 // payload, and passes on the same page handing it an equal one.
 
@@ -33,14 +34,19 @@ const PACKAGE_DIR = path.join(REPO_ROOT, 'dist', 'npm');
 const STORIES = { src: 'public/story.json', a: 'src/stories/a.json', b: 'src/stories/b.json' };
 
 // Every app, and how it is served: a Vite app's dist/ by the static server, the Next.js app by
-// its own `next start` (server-rendered: its HTML must already hold the cards' tags).
+// its own `next start` (server-rendered: its HTML must already hold the cards' tags). React and
+// Vue also run once under Vite's dev server, where they check more and warn (Vue's "Failed to
+// resolve component" for a custom element it was not told about is a development warning). Not
+// Lit: in development it warns that it is in development mode.
 const APPS = [
   { name: 'react', serve: serveDist, stories: STORIES },
+  { name: 'react (vite dev)', dir: 'react', serve: serveViteDev, stories: STORIES },
   { name: 'vue', serve: serveDist, stories: STORIES },
+  { name: 'vue (vite dev)', dir: 'vue', serve: serveViteDev, stories: STORIES },
   { name: 'svelte', serve: serveDist, stories: STORIES },
   { name: 'lit', serve: serveDist, stories: STORIES },
   { name: 'next', serve: serveNext, stories: { ...STORIES, a: 'app/stories/a.json', b: 'app/stories/b.json' }, ssr: true },
-];
+].map((app) => ({ ...app, dir: path.join(APPS_DIR, app.dir ?? app.name) }));
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const CARD = '#state-card';
@@ -73,16 +79,17 @@ function freePort() {
   });
 }
 
-/** Starts the Next.js app's production server, `next start`, and waits until it answers. */
-async function serveNext(appDir) {
-  if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
-    throw new Error(`${path.relative(REPO_ROOT, appDir)}/.next is not built: ${BUILD_HINT}`);
-  }
+/**
+ * Starts a server of the app's own, `node_modules/.bin/<bin>` with the arguments `args(port)`
+ * gives for a free port, and waits until it answers.
+ */
+async function serveWith(appDir, bin, args) {
+  const installed = path.join(appDir, 'node_modules', '.bin', bin);
+  if (!existsSync(installed)) throw new Error(`${path.relative(REPO_ROOT, installed)} is missing: ${BUILD_HINT}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const next = path.join(appDir, 'node_modules', '.bin', 'next');
-  // Its own process group, so closing stops next and any worker it started.
-  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Its own process group, so closing stops the server and any worker it started.
+  const child = spawn(installed, args(port), {
     cwd: appDir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,7 +111,7 @@ async function serveNext(appDir) {
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${bin} exited with ${child.exitCode}:\n${output}`);
     try {
       if ((await fetch(origin)).ok) return { origin, close };
     } catch {
@@ -112,10 +119,23 @@ async function serveNext(appDir) {
     }
     if (Date.now() > deadline) {
       await close();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`${bin} did not answer within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** The Next.js app's production server, `next start`, on its build. */
+function serveNext(appDir) {
+  if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
+    throw new Error(`${path.relative(REPO_ROOT, appDir)}/.next is not built: ${BUILD_HINT}`);
+  }
+  return serveWith(appDir, 'next', (port) => ['start', '-p', String(port), '-H', '127.0.0.1']);
+}
+
+/** Vite's development server on the app's sources. */
+function serveViteDev(appDir) {
+  return serveWith(appDir, 'vite', (port) => ['--port', String(port), '--strictPort', '--host', '127.0.0.1']);
 }
 
 /**
@@ -192,13 +212,12 @@ async function checkRerenderKeepsState(page, toggle) {
   );
 }
 
-const readStory = (app, which) => JSON.parse(readFileSync(path.join(APPS_DIR, app.name, app.stories[which]), 'utf8'));
+const readStory = (app, which) => JSON.parse(readFileSync(path.join(app.dir, app.stories[which]), 'utf8'));
 
 for (const app of APPS) {
   test(`${app.name}: the page contract holds`, TEST_TIMEOUT, async () => {
-    const appDir = path.join(APPS_DIR, app.name);
     const [src, a, b] = ['src', 'a', 'b'].map((which) => readStory(app, which));
-    const server = await app.serve(appDir);
+    const server = await app.serve(app.dir);
     try {
       if (app.ssr) {
         const html = await (await fetch(`${server.origin}/`)).text();
