@@ -2,7 +2,7 @@
 # Builds the npm package `article-card`: the publisher bundle (scripts/build-bundle.sh) in
 # dist/npm/, plus the package's own files from npm/ (package.json, types, React wrapper, README,
 # Custom Elements Manifest), packed into dist/article-card-<version>.tgz. The version is
-# Cargo.toml's. A maintainer publishes the tarball as it is: npm publish dist/article-card-<v>.tgz
+# Cargo.toml's. A maintainer publishes the tarball as it is: npm publish ./dist/article-card-<v>.tgz
 #   bash scripts/build-npm.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -32,24 +32,35 @@ function references(file, text) {
   });
 }
 
-test('the tarball holds exactly the files the package reaches', () => {
-  const files = tarballFiles();
+/** The files a package reaches from package.json: its entries, and what they import, transitively. */
+function reachedFiles(manifest, files, read) {
   const strip = (path) => path.replace(/^\.\//, '');
-  const reached = new Set(['package.json', 'README.md', strip(pkg.main), strip(pkg.types), pkg.customElements]);
-  for (const [, , target] of exportTargets(pkg.exports)) reached.add(strip(target));
-  // Follow imports from every reached script and declaration file.
+  const reached = new Set(['package.json', 'README.md', strip(manifest.main), strip(manifest.types), manifest.customElements]);
+  for (const [, , target] of exportTargets(manifest.exports)) reached.add(strip(target));
   const queue = [...reached];
   while (queue.length) {
     const file = queue.shift();
     if (!/\.(js|ts)$/.test(file) || !files.includes(file)) continue;
-    for (const next of references(file, tarballText(file))) {
+    for (const next of references(file, read(file))) {
       if (!reached.has(next)) {
         reached.add(next);
         queue.push(next);
       }
     }
   }
-  assert.deepEqual(files, [...reached].sort(), 'tarball files (actual) against the files the package reaches');
+  return [...reached].sort();
+}
+
+test('the tarball holds exactly the files the package reaches', () => {
+  const files = tarballFiles();
+  assert.deepEqual(files, reachedFiles(pkg, files, tarballText), 'tarball files (actual) against the files the package reaches');
+});
+
+test('control: a stray file, or an export whose file is missing, breaks the file check', () => {
+  const files = tarballFiles();
+  assert.notDeepEqual([...files, 'article-card-resizer.js'].sort(), reachedFiles(pkg, files, tarballText));
+  const exports = { ...pkg.exports, './resizer': './article-card-resizer.js' };
+  assert.notDeepEqual(files, reachedFiles({ ...pkg, exports }, files, tarballText));
 });
 
 test('package.json: name, Cargo.toml version and license, module entry, side effects, peer', () => {
@@ -93,9 +104,15 @@ test('exports: the contract entries, `types` first then `default`, each a file i
   }
 });
 
-test("the glue finds the wasm with new URL('article_card_bg.wasm', import.meta.url), which bundlers copy", () => {
-  const glue = tarballText('article_card.js');
-  assert.match(glue, /new URL\((['"])article_card_bg\.wasm\1,\s*import\.meta\.url\)/);
+test("the wasm is named only as new URL('article_card_bg.wasm', import.meta.url), which bundlers copy", () => {
+  const pattern = /new URL\((['"])article_card_bg\.wasm\1,\s*import\.meta\.url\)/g;
+  for (const file of ['article_card.js', 'article-card.js']) {
+    const text = tarballText(file);
+    const named = text.split('article_card_bg.wasm').length - 1;
+    // Any other form (a string joined at run time, a variable) is invisible to a bundler.
+    assert.equal([...text.matchAll(pattern)].length, named, `${file} names the wasm another way`);
+    if (file === 'article_card.js') assert.ok(named > 0, 'the glue no longer names the wasm');
+  }
   assert.match(tarballText('article-card.js'), /from\s*['"]\.\/article_card\.js['"]/);
 });
 
@@ -121,6 +138,29 @@ test('article-card.d.ts declares the members and events the manifest lists', () 
     events,
     api.events.map(({ name, detail }) => ({ name, detail })),
   );
+});
+
+test("each declaration file imports only its own framework's types", () => {
+  const own = {
+    'article-card.d.ts': [],
+    'payload.d.ts': [],
+    'react.d.ts': ['react'],
+    'types/react.d.ts': ['react'],
+    'types/preact.d.ts': ['preact'],
+    'types/solid.d.ts': ['solid-js'],
+    'types/vue.d.ts': ['vue'],
+    'types/svelte.d.ts': ['svelte/elements'],
+  };
+  const declarations = tarballFiles().filter((file) => file.endsWith('.d.ts'));
+  assert.deepEqual(declarations, Object.keys(own).sort());
+  for (const file of declarations) {
+    // Without comments, which show usage such as `import type {} from 'article-card/types/vue'`.
+    const text = tarballText(file).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const modules = [...text.matchAll(/(?:from|declare module)\s+['"]([^'"]+)['"]/g)]
+      .map((m) => m[1])
+      .filter((spec) => !spec.startsWith('.'));
+    assert.deepEqual([...new Set(modules)], own[file], file);
+  }
 });
 
 test('importing the package in Node does not throw and defines nothing', () => {

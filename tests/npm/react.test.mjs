@@ -41,3 +41,12 @@ test('server rendering of a bare card prints a bare tag', () => {
   `);
   assert.equal(html, '<article-card></article-card>');
 });
+
+test('in a DOM: property, ref, events, re-render, unmount, and hydration of server HTML', () => {
+  // The checks are in the script (it needs the project's react-dom and jsdom); it prints "ok".
+  const output = execFileSync(process.execPath, ['react/wrapper-client.mjs'], {
+    cwd: typingsProject(),
+    encoding: 'utf8',
+  }).trim();
+  assert.equal(output, 'ok');
+});
