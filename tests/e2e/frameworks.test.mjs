@@ -23,7 +23,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 import { REPO_ROOT, startServer } from './server.mjs';
-import { WAIT_MS, inCard, launchBrowser, openPage, squash, textOf, waitForExpanded, waitForState } from './browser.mjs';
+import {
+  WAIT_MS, assertSameOrigin, inCard, launchBrowser, openPage, squash, textOf, waitForExpanded, waitForState,
+} from './browser.mjs';
 
 const APPS_DIR = path.join(REPO_ROOT, 'examples', 'frameworks');
 // The package as scripts/build-npm.sh lays it out: what every app installs.
@@ -273,6 +275,9 @@ for (const app of APPS) {
 
         // Failed responses first: the console's own line for one does not name the address.
         assert.deepEqual(log.badResponses, [], 'no failed response');
+        // The app serves the card's code and .wasm itself: its bundler copied them.
+        assertSameOrigin(log, server.origin);
+        assert.ok(log.requests.some((url) => new URL(url).pathname.endsWith('.wasm')), 'the app served the .wasm');
         assert.deepEqual(log.pageErrors, [], 'no uncaught page error');
         const noisy = log.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning');
         assert.deepEqual(noisy, [], 'no console error or warning (hydration, unknown element, ...)');
