@@ -239,6 +239,7 @@ for (const app of APPS) {
         await waitForLine(page, `ready state-card ${a.id}`);
 
         // Open a section, then re-render the parent three times.
+        assert.equal(await textOf(page.locator('#renders')), '0', '#renders before any re-render');
         const first = toggles(page, CARD).first();
         await first.click();
         await waitForExpanded(first, 'true');
