@@ -14,20 +14,20 @@ function track(name, detail) {
   log.append(item);
 }
 
-document.addEventListener('article-card:ready', (event) => {
+document.addEventListener('article-card-ready', (event) => {
   track('card_ready', { card: event.detail.id, sections: event.detail.sections.length });
 });
-document.addEventListener('article-card:toggle', (event) => {
+document.addEventListener('article-card-toggle', (event) => {
   const { id, section, open } = event.detail;
   track(open ? 'card_section_open' : 'card_section_close', { card: id, section });
 });
-document.addEventListener('article-card:link', (event) => {
+document.addEventListener('article-card-link', (event) => {
   const { id, link, href } = event.detail;
   track('card_link', { card: id, link, href });
   // Cancelable: a page may keep the reader and show the story its own way.
   if (document.getElementById('keep-links').checked) event.preventDefault();
 });
-document.addEventListener('article-card:error', (event) => {
+document.addEventListener('article-card-error', (event) => {
   track('card_error', { problems: event.detail.problems.map((p) => `${p.path}: ${p.message}`) });
 });
 

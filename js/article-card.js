@@ -2,14 +2,25 @@
 // renders every card on the page. It stays this small on purpose: the card's logic lives in the
 // wasm; this file only wires the element's lifecycle, properties and methods to it.
 //
-// The glue resolves the .wasm relative to its own URL (import.meta.url), so the bundle folder
-// works wherever it is copied.
+// It may be imported anywhere: in a server render, a test runner or an edge function (no DOM) it
+// defines nothing and throws nothing, so a framework app can import it from any module.
 import init, { Card } from './article_card.js';
+
+const TAG = 'article-card';
+// The one event this file sends itself: the engine could not start. The card's other events,
+// and this one when the engine runs, are named in src/embed/events.rs.
+const ERROR_EVENT = 'article-card-error';
+// Marks the class of any copy of this module, so a second copy (another URL, another bundle)
+// recognises the element the first one defined and exports that class instead of its own.
+const BRAND = Symbol.for('article-card.element');
 
 // The engine (the .wasm, most of the bundle's bytes) is fetched when the first card needs it,
 // not when the page loads: a reader who never scrolls down to a lazy card never downloads it.
+// Started a microtask late, so that `ArticleCardElement.wasmUrl`, set by the importing module
+// right after the import, is read even when an eager card is upgraded while this module runs.
 let started;
-const engine = () => (started ??= init());
+const engine = () =>
+  (started ??= Promise.resolve().then(() => init({ module_or_path: ArticleCardElement.wasmUrl })));
 
 // A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
 // hook has already put every card in the error state and told the console, so the exception
@@ -27,8 +38,27 @@ function call(fn) {
 // render now, or the section it names would not exist to scroll to.
 const deepLink = () => location.hash.includes('--');
 
-class ArticleCard extends HTMLElement {
+// The payload's JSON, to tell a new payload from an equal one: frameworks re-assign an equal
+// copy on every render. `undefined` when it has none, or none JSON can write (a cycle, a
+// BigInt): such a payload is always passed on, and the card reports its problem.
+function jsonOf(value) {
+  try {
+    return value == null ? undefined : JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+// Where there is no DOM, the class still exists (to import and to type against) but extends
+// nothing and is never defined.
+const Base = globalThis.HTMLElement ?? class {};
+
+class ArticleCardElement extends Base {
   static observedAttributes = ['src', 'loading'];
+  static [BRAND] = true;
+
+  /** Where the engine's .wasm is fetched from (a CDN, say): set it right after importing. */
+  static wasmUrl = new URL('article_card_bg.wasm', import.meta.url);
 
   // Cards waiting to come near the viewport, and the one observer that watches them all.
   static #waiting = new Set();
@@ -46,19 +76,6 @@ class ArticleCard extends HTMLElement {
   // card rather than one each (a thousand closures and listeners on a page of 1,000 cards).
   static #live = new Set();
 
-  static {
-    // Printing and deep links need every card, not only those near the viewport.
-    const wakeAll = () => ArticleCard.#waiting.forEach((card) => card.#wake());
-    addEventListener('beforeprint', wakeAll);
-    // The page's address changed: a section address wakes the waiting cards (the section it
-    // names must exist to scroll to), and each card opens the section if it is one of its own.
-    // The only hashchange listener: the wasm has none.
-    addEventListener('hashchange', () => {
-      if (deepLink()) wakeAll();
-      ArticleCard.#live.forEach((el) => el.#ask((card) => card.followFragment()));
-    });
-  }
-
   // The one listener every card's shadow root shares, for clicks (on a link, the card tells
   // the page, which may cancel it) and for the find bar about to open a closed section panel
   // (the card opens that section, so that its button says so too).
@@ -75,6 +92,8 @@ class ArticleCard extends HTMLElement {
   // The card's handle in the wasm (`Card`), from connecting until it is freed.
   #card = undefined;
   #payload = undefined;
+  // The JSON of `#payload` (see jsonOf).
+  #json = undefined;
   // A method called before the card is connected: the last one, applied then.
   #asked = undefined;
   // Upgrading: a payload was taken over from before the element was defined.
@@ -87,18 +106,18 @@ class ArticleCard extends HTMLElement {
     if (Object.hasOwn(this, 'payload')) {
       const value = this.payload;
       delete this.payload;
-      this.#payload = value ?? undefined;
+      this.#take(value);
       this.#adopted = true;
     }
   }
 
   connectedCallback() {
     this.#adopted = false;
-    const observer = ArticleCard.#observer;
+    const observer = ArticleCardElement.#observer;
     if (this.getAttribute('loading') === 'eager' || !observer || deepLink()) {
       this.#start();
     } else {
-      ArticleCard.#waiting.add(this);
+      ArticleCardElement.#waiting.add(this);
       observer.observe(this);
     }
   }
@@ -111,12 +130,12 @@ class ArticleCard extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'loading') {
-      if (newValue === 'eager' && ArticleCard.#waiting.has(this)) this.#wake();
+      if (newValue === 'eager' && ArticleCardElement.#waiting.has(this)) this.#wake();
       return;
     }
     // A new address replaces a payload set from script: the last one set is shown. Not the
     // address the element already had when it was upgraded: the script set its payload later.
-    if (!this.#adopted) this.#payload = undefined;
+    if (!this.#adopted) this.#take(undefined);
     this.#restart();
   }
 
@@ -125,9 +144,9 @@ class ArticleCard extends HTMLElement {
     return this.#payload;
   }
 
+  /** Setting a payload equal to the one held (the same JSON) changes nothing: no re-render. */
   set payload(value) {
-    this.#payload = value ?? undefined;
-    this.#restart();
+    if (this.#take(value)) this.#restart();
   }
 
   expandAll() {
@@ -143,6 +162,15 @@ class ArticleCard extends HTMLElement {
     this.#ask((card) => card.open(id));
   }
 
+  // Holds a new payload; `false` if it equals the one held, when the card has nothing to redo.
+  #take(value) {
+    const json = jsonOf(value);
+    const same = value == null ? this.#payload === undefined : json !== undefined && json === this.#json;
+    this.#payload = value ?? undefined;
+    this.#json = json;
+    return !same;
+  }
+
   // Calls one of the card's methods, or keeps the call (the last one) until it is connected.
   #ask(method) {
     const card = this.#card;
@@ -156,7 +184,7 @@ class ArticleCard extends HTMLElement {
   }
 
   #unwatch() {
-    if (ArticleCard.#waiting.delete(this)) ArticleCard.#observer.unobserve(this);
+    if (ArticleCardElement.#waiting.delete(this)) ArticleCardElement.#observer.unobserve(this);
   }
 
   // A new payload or address: the card is made again (its Yew app is reused, see pool.rs).
@@ -188,10 +216,10 @@ class ArticleCard extends HTMLElement {
           return;
         }
         this.#card = card;
-        ArticleCard.#live.add(this);
+        ArticleCardElement.#live.add(this);
         // Added again on each connect, which the DOM ignores; the shadow root goes with the
         // element, and the listener does nothing while the element has no card.
-        for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCard.#onShadowEvent);
+        for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCardElement.#onShadowEvent);
         const asked = this.#asked;
         this.#asked = undefined;
         if (asked) this.#ask(asked);
@@ -201,7 +229,7 @@ class ArticleCard extends HTMLElement {
         console.error('article-card: the card engine could not start', error);
         const problems = [{ path: 'card', message: `the card engine could not start (${error})` }];
         this.dispatchEvent(
-          new CustomEvent('article-card:error', {
+          new CustomEvent(ERROR_EVENT, {
             bubbles: true,
             composed: true,
             detail: { problems, internal: true },
@@ -216,11 +244,32 @@ class ArticleCard extends HTMLElement {
     const card = this.#card;
     if (!card) return;
     this.#card = undefined;
-    ArticleCard.#live.delete(this);
+    ArticleCardElement.#live.delete(this);
     call(() => card.free());
+  }
+
+  // Defines the element, unless there is no DOM or a copy of this module already did. The
+  // page-wide listeners come with the definition, so a page has them once. Last in the class:
+  // defining upgrades the cards already in the page, which need every static above.
+  static {
+    if (typeof customElements === 'object' && !customElements.get(TAG)) {
+      customElements.define(TAG, this);
+      // Printing and deep links need every card, not only those near the viewport.
+      const wakeAll = () => this.#waiting.forEach((card) => card.#wake());
+      addEventListener('beforeprint', wakeAll);
+      // The page's address changed: a section address wakes the waiting cards (the section it
+      // names must exist to scroll to), and each card opens the section if it is one of its
+      // own. The only hashchange listener: the wasm has none.
+      addEventListener('hashchange', () => {
+        if (deepLink()) wakeAll();
+        this.#live.forEach((el) => el.#ask((card) => card.followFragment()));
+      });
+    }
   }
 }
 
-if (!customElements.get('article-card')) {
-  customElements.define('article-card', ArticleCard);
-}
+// The element's class: the one defined by whichever copy of this module ran first, so that
+// `instanceof` and `wasmUrl` work through any copy.
+const defined = globalThis.customElements?.get(TAG);
+const elementClass = defined?.[BRAND] ? defined : ArticleCardElement;
+export { elementClass as ArticleCardElement };

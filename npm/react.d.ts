@@ -30,6 +30,8 @@ export interface ArticleCardProps extends ArticleCardElementProps {
 /**
  * `<article-card>` for React 19, safe under server rendering and hydration: the server prints
  * the tag with `src`, `loading`, `id`, `class` and `style`; in the browser the payload is set as
- * a property and the listeners are added on the element in an effect.
+ * a property and the listeners are added on the element in an effect, and then the element is
+ * defined (the package's loader is imported from an effect, so a server-rendered card starts
+ * only once it has both).
  */
 export declare function ArticleCard(props: ArticleCardProps): ReactElement;

@@ -1,13 +1,18 @@
+'use client';
 // `article-card/react`: the <article-card> element as a React component. Plain createElement, so
-// it needs no JSX build step.
+// it needs no JSX build step; 'use client' lets a Next.js server component render it.
 //
 // Why a wrapper at all: when React renders before the element is defined, and when it hydrates
 // server-rendered HTML, React 19 sets neither properties nor custom-event listeners on a custom
 // element. This component renders only the tag and its attributes (which the server can print),
 // then sets `payload` as a property and adds the listeners in an effect, on the element itself.
-import { createElement, useImperativeHandle, useLayoutEffect, useRef } from 'react';
-// Defines the element in the browser; does nothing on a server.
-import './article-card.js';
+//
+// The element is defined from an effect too, not when this module loads: defined early, it
+// would upgrade a server-rendered card while React is still hydrating, and the card would start
+// before it has its payload and its listeners (an error card at first, a lost ready event; seen
+// in the Next.js example under CPU throttling). Defined after them, it adopts the payload set on
+// the plain element (the loader takes over such a property) and every event finds its listener.
+import { createElement, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 
 /** Component prop → the element's event it listens to. */
 const EVENTS = {
@@ -22,7 +27,10 @@ export function ArticleCard({ payload, src, loading, id, className, style, ref, 
   // The latest handlers, read when an event arrives: listeners are added once per element,
   // not again on every render that passes a new arrow function.
   const handlers = useRef(rest);
-  handlers.current = rest;
+  // After each commit (not during render, which React may run and discard).
+  useLayoutEffect(() => {
+    handlers.current = rest;
+  });
 
   useImperativeHandle(ref, () => element.current, []);
 
@@ -46,6 +54,11 @@ export function ArticleCard({ payload, src, loading, id, className, style, ref, 
     const card = element.current;
     if (card && (payload != null || card.payload != null)) card.payload = payload;
   }, [payload]);
+
+  // After the two effects above (effects run in order). Importing again costs nothing.
+  useEffect(() => {
+    import('./article-card.js');
+  }, []);
 
   return createElement('article-card', { ref: element, id, className, style, src, loading });
 }

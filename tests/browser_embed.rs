@@ -3,7 +3,7 @@
 
 mod common;
 
-use article_card::embed::Card;
+use article_card::embed::{Card, LINK_EVENT};
 use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -115,6 +115,44 @@ async fn one_broken_card_leaves_the_others_working() {
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
+    drop(cards);
+}
+
+#[wasm_bindgen_test]
+async fn a_payload_attribute_names_the_fix_unless_something_else_supplies_the_card() {
+    // What React 19 and Vue write on an element that is not defined yet.
+    let only = fresh_host("div");
+    let inline = with_inline_payload(SEED);
+    let object = fresh_host("div");
+    for host in [&only, &inline, &object] {
+        host.set_attribute("payload", "[object Object]").unwrap();
+    }
+    let payload = js_sys::JSON::parse(GARAGES).unwrap();
+    let cards = [
+        connect(&only),
+        connect(&inline),
+        Card::new(object.clone(), payload),
+    ];
+    yew::scheduler::flush().await;
+
+    assert_eq!(only.get_attribute("data-state").as_deref(), Some("error"));
+    let items = shadow(&only)
+        .query_selector_all(".card-error__details li")
+        .unwrap();
+    let lines: Vec<String> = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .map(|item| text(&item.unchecked_into()))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("payload: was set as an attribute")
+            && lines[0].contains("payload property")
+            && lines[0].contains(":payload.prop"),
+        "{lines:?}"
+    );
+    // An inline payload or the property wins: the attribute is only ever a hint.
+    assert_eq!(inline.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(object.get_attribute("data-state").as_deref(), Some("ready"));
     drop(cards);
 }
 
@@ -299,7 +337,7 @@ async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
         })
     };
     document()
-        .add_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .add_event_listener_with_callback(LINK_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
 
     let full_story = root.query_selector("a.card__link").unwrap().unwrap();
@@ -328,7 +366,7 @@ async fn links_are_named_by_their_address_and_the_page_may_cancel_them() {
     assert!(click(&full_story), "followed when nobody cancels");
 
     document()
-        .remove_event_listener_with_callback("article-card:link", listener.as_ref().unchecked_ref())
+        .remove_event_listener_with_callback(LINK_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
     root.remove_event_listener_with_callback("click", forward.as_ref().unchecked_ref())
         .unwrap();

@@ -1,5 +1,5 @@
 //! Robustness of the embedding glue in a real browser: hostile inline payloads, the
-//! `article-card:error` event, retry, re-entrant listeners, and apps reused across cards.
+//! `article-card-error` event, retry, re-entrant listeners, and apps reused across cards.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -31,7 +31,7 @@ fn problem_lines(host: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
-/// One `article-card:error` event as it reached `document`.
+/// One `article-card-error` event as it reached `document`.
 #[derive(Debug, Clone)]
 struct Seen {
     target: JsValue,
@@ -42,7 +42,7 @@ struct Seen {
     composed: bool,
 }
 
-/// Records every `article-card:error` event that reaches `document`.
+/// Records every `article-card-error` event that reaches `document`.
 struct Recorder {
     events: Rc<RefCell<Vec<Seen>>>,
     _listener: Closure<dyn FnMut(CustomEvent)>,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use article_card::embed::{parse_payload, ERROR_EVENT};
+use article_card::embed::{parse_payload, ERROR_EVENT, READY_EVENT};
 use common::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -52,7 +52,7 @@ fn cases() -> Vec<Case> {
 async fn verdict(host: HtmlElement) -> Result<String, String> {
     // Listening before connecting: a card with inline JSON may settle during `connect`.
     let settled = js_sys::Promise::new(&mut |resolve, _| {
-        for event in ["article-card:ready", ERROR_EVENT] {
+        for event in [READY_EVENT, ERROR_EVENT] {
             host.add_event_listener_with_callback(event, &resolve)
                 .unwrap();
         }

@@ -131,7 +131,7 @@ impl Card {
 
     /// The reader is following `link`, a link in the card's shadow root: if it is one of the
     /// card's links (the view says which, by its address), the page hears of it
-    /// (`article-card:link`). Returns `false` if the page cancelled it: the loader then stops
+    /// (`article-card-link`). Returns `false` if the page cancelled it: the loader then stops
     /// the navigation.
     pub fn followed(&self, link: Element) -> bool {
         if panic::failure().is_some() {
@@ -323,7 +323,7 @@ impl Shared {
     }
 
     /// Mirrors the state on the host element (`data-state`) for the host page's CSS and for
-    /// tests; a failure also goes to the console and out as an `article-card:error` event.
+    /// tests; a failure also goes to the console and out as an `article-card-error` event.
     fn announce(self: &Rc<Self>, state: &CardState) {
         match state {
             CardState::Idle => {}
@@ -379,6 +379,10 @@ fn first_state(host: &HtmlElement, given: &JsValue) -> (CardState, Option<Src>) 
             let timeout_ms = fetch::timeout_ms(host.get_attribute("timeout"));
             (CardState::Loading, Some(Src { url, timeout_ms }))
         }
+        PayloadSource::Attribute => (
+            failed(vec![Problem::new("payload", ProblemKind::PayloadAttribute)]),
+            None,
+        ),
         PayloadSource::Missing => (
             failed(vec![Problem::new("payload", ProblemKind::NoPayload)]),
             None,

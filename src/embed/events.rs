@@ -3,7 +3,7 @@
 //! `<article-card>` element:
 //!
 //! ```js
-//! document.addEventListener('article-card:toggle', (event) => {
+//! document.addEventListener('article-card-toggle', (event) => {
 //!   const { id, section, open } = event.detail;
 //!   analytics.track(open ? 'section_open' : 'section_close', { article: id, section });
 //! });
@@ -11,10 +11,10 @@
 //!
 //! | event | when | `detail` |
 //! | --- | --- | --- |
-//! | `article-card:ready` | the card shows its article | `id`, `headline`, `sections` (`[{ id, title }]`) |
-//! | `article-card:toggle` | a section opens or closes | `id`, `section`, `title`, `open` |
-//! | `article-card:link` | a link is followed (cancelable) | `id`, `link` (`"full-story"` or `"section"`), `href`, `section` |
-//! | `article-card:error` | the card ends in the error state | `problems` (`[{ path, message }]`), `internal` |
+//! | `article-card-ready` | the card shows its article | `id`, `headline`, `sections` (`[{ id, title }]`) |
+//! | `article-card-toggle` | a section opens or closes | `id`, `section`, `title`, `open` |
+//! | `article-card-link` | a link is followed (cancelable) | `id`, `link` (`"full-story"` or `"section"`), `href`, `section` |
+//! | `article-card-error` | the card ends in the error state | `problems` (`[{ path, message }]`), `internal` |
 //!
 //! Listeners run synchronously inside `dispatch_event`, and may call back into the card (a
 //! method, or removing it, which frees it), so callers hold no borrow of card state while
@@ -27,10 +27,20 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use crate::model::{Article, Problem};
 use crate::view::{CardLink, Toggled};
 
-/// The name of the event a card sends when it ends in the error state.
-pub const ERROR_EVENT: &str = "article-card:error";
+// The events' names, each written only here. Hyphenated (they were `article-card:ready` and
+// so on): a colon in an event name cannot be written in SWC-compiled JSX nor, without a
+// warning, in a Svelte template, so no framework could bind them.
 
-/// Sends `article-card:ready` once the card shows its article (again after each new payload).
+/// The card shows its article.
+pub const READY_EVENT: &str = "article-card-ready";
+/// A section opened or closed.
+pub const TOGGLE_EVENT: &str = "article-card-toggle";
+/// A link of the card is being followed (cancelable).
+pub const LINK_EVENT: &str = "article-card-link";
+/// The card ended in the error state.
+pub const ERROR_EVENT: &str = "article-card-error";
+
+/// Sends `article-card-ready` once the card shows its article (again after each new payload).
 pub fn dispatch_ready(host: &HtmlElement, article: &Article) {
     let sections = Array::new();
     for section in article.sections.iter() {
@@ -44,10 +54,10 @@ pub fn dispatch_ready(host: &HtmlElement, article: &Article) {
         ("headline", JsValue::from_str(&article.headline)),
         ("sections", sections.into()),
     ]);
-    send(host, "article-card:ready", &detail, false);
+    send(host, READY_EVENT, &detail, false);
 }
 
-/// Sends `article-card:toggle` for a section the reader (or a deep link, the find bar, or a
+/// Sends `article-card-toggle` for a section the reader (or a deep link, the find bar, or a
 /// method call) opened or closed.
 pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
     let detail = object(&[
@@ -56,10 +66,10 @@ pub fn dispatch_toggle(host: &HtmlElement, toggled: &Toggled) {
         ("title", toggled.title.as_str().into()),
         ("open", toggled.open.into()),
     ]);
-    send(host, "article-card:toggle", &detail, false);
+    send(host, TOGGLE_EVENT, &detail, false);
 }
 
-/// Sends the cancelable `article-card:link` for a link of `article` the reader is following to
+/// Sends the cancelable `article-card-link` for a link of `article` the reader is following to
 /// `href` (resolved, as the browser follows it). Returns `false` when a listener called
 /// `preventDefault()`: the caller then stops the navigation (a host page may open the story in
 /// its own viewer instead).
@@ -74,10 +84,10 @@ pub fn dispatch_link(host: &HtmlElement, article: &str, link: CardLink<'_>, href
         ("href", href.into()),
         ("section", section),
     ]);
-    send(host, "article-card:link", &detail, true)
+    send(host, LINK_EVENT, &detail, true)
 }
 
-/// Sends `article-card:error` from `host` with every problem in `detail.problems`.
+/// Sends `article-card-error` from `host` with every problem in `detail.problems`.
 pub fn dispatch_error(host: &HtmlElement, problems: &[Problem]) {
     let list = Array::new();
     for problem in problems {

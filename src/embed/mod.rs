@@ -24,6 +24,6 @@ mod shadow;
 mod test_panic;
 
 pub use card::Card;
-pub use events::ERROR_EVENT;
+pub use events::{ERROR_EVENT, LINK_EVENT, READY_EVENT, TOGGLE_EVENT};
 pub use fetch::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS};
 pub use payload::parse as parse_payload;

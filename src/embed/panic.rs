@@ -6,7 +6,7 @@
 //! if the panic came from a Yew render, Yew's scheduler never runs again, so no card on the page
 //! would ever update. Rather than leave cards frozen or half-drawn, the hook stops the engine:
 //! every card shows a static error (plain DOM, no Yew), its `data-state` becomes `error`, and it
-//! sends `article-card:error` with `detail.internal = true`. Cards connected afterwards get the
+//! sends `article-card-error` with `detail.internal = true`. Cards connected afterwards get the
 //! same error without touching Yew. The host page's own scripts are unaffected.
 //!
 //! The hook keeps to what cannot be broken by the panic: a list of hosts that is only ever

@@ -14,12 +14,16 @@ pub enum PayloadSource {
     /// The inline JSON's text, or the problem that stopped it being read.
     Inline(Result<String, Problem>),
     Url(String),
+    /// Only a `payload` attribute: an object a framework wrote as text (see
+    /// [`ProblemKind::PayloadAttribute`]).
+    Attribute,
     Missing,
 }
 
 /// The `payload` property (set from script) wins, then a `src` attribute, then inline JSON: a
 /// CMS can swap a card's data by setting one attribute. (The loader forgets the property when
-/// `src` changes, so whichever was set last is shown.)
+/// `src` changes, so whichever was set last is shown.) A `payload` attribute is never read, only
+/// noticed when nothing else supplies the card, to say how to pass the object.
 pub fn source(host: &HtmlElement, given: &JsValue) -> PayloadSource {
     if !given.is_undefined() && !given.is_null() {
         return PayloadSource::Object(object_text(given));
@@ -29,6 +33,7 @@ pub fn source(host: &HtmlElement, given: &JsValue) -> PayloadSource {
     }
     match host.query_selector(":scope > script[type=\"application/json\"]") {
         Ok(Some(script)) => PayloadSource::Inline(inline_text(&script)),
+        _ if host.has_attribute("payload") => PayloadSource::Attribute,
         _ => PayloadSource::Missing,
     }
 }

@@ -88,6 +88,9 @@ pub enum ProblemKind {
     FetchFailed { url: String, detail: String },
     /// The element was given neither a `src` nor an inline payload.
     NoPayload,
+    /// The element has a `payload` attribute and nothing else to show: a framework that found
+    /// the element not yet defined wrote the object as text (`payload="[object Object]"`).
+    PayloadAttribute,
     /// The browser refused something the card needs (a shadow root, a stylesheet).
     Embedding { detail: String },
 }
@@ -158,6 +161,10 @@ impl fmt::Display for ProblemKind {
             ProblemKind::Embedding { detail } => f.write_str(detail),
             ProblemKind::NoPayload => f.write_str(
                 "no payload: give the element a src attribute or a <script type=\"application/json\"> child",
+            ),
+            ProblemKind::PayloadAttribute => f.write_str(
+                "was set as an attribute, which holds only text: set the element's payload property instead, \
+                 and import article-card before the framework renders the element (in Vue, bind :payload.prop)",
             ),
         }
     }

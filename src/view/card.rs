@@ -23,7 +23,7 @@ pub struct CardOptions {
     /// the element's methods).
     pub remote: Remote,
     /// Told of every section that opens or closes after the first render, whatever the cause:
-    /// the embedding turns it into the `article-card:toggle` event.
+    /// the embedding turns it into the `article-card-toggle` event.
     pub on_toggle: Callback<Toggled>,
     /// The error card's "Try again" button.
     pub on_retry: Callback<()>,

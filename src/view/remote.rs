@@ -7,7 +7,7 @@
 //! A request sent while no card is attached (the payload is still loading, or the first render
 //! has not happened) waits in the remote, and the card applies every waiting request to its
 //! initial state, in order: so a deep link on load opens its section from the first frame, with
-//! no `article-card:toggle` for it.
+//! no `article-card-toggle` for it.
 //!
 //! [`Card`]: super::Card
 

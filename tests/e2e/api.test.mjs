@@ -22,7 +22,7 @@ function recordEvents(page) {
   return page.addInitScript((names) => {
     window.__events = [];
     for (const name of names) {
-      document.addEventListener(`article-card:${name}`, (event) => {
+      document.addEventListener(`article-card-${name}`, (event) => {
         window.__events.push({
           type: event.type,
           target: event.target.id,
@@ -42,7 +42,7 @@ function recordEvents(page) {
 /** The events recorded since the last call, optionally of one type. */
 async function takeEvents(page, type) {
   const events = await page.evaluate(() => window.__events.splice(0));
-  return type ? events.filter((e) => e.type === `article-card:${type}`) : events;
+  return type ? events.filter((e) => e.type === `article-card-${type}`) : events;
 }
 
 /** The harness's withPage, with every article-card event recorded from the start. */
@@ -59,7 +59,7 @@ function waitForEvents(page, type, count) {
   return waitInPage(
     page,
     ([name, n]) => window.__events.filter((e) => e.type === name).length >= n,
-    [`article-card:${type}`, count],
+    [`article-card-${type}`, count],
   );
 }
 
@@ -165,7 +165,7 @@ test('events: a deep link and the find bar send toggle too', LONG_TEST_TIMEOUT, 
   });
 });
 
-test('article-card:link says which link and where; cancelling it keeps the reader on the page', LONG_TEST_TIMEOUT, async () => {
+test('article-card-link says which link and where; cancelling it keeps the reader on the page', LONG_TEST_TIMEOUT, async () => {
   await withPage('/api.html', {}, async ({ page, context }) => {
     await waitForState(page, '#api-card', 'ready');
     await takeEvents(page);

@@ -141,11 +141,11 @@ test('each network fault ends in its own clear error; the healthy cards stay int
     assert.ok(received <= faults.records.truncated.sent, `truncated: ${received} bytes`);
     t.diagnostic(`truncated: the card had read ${received} of the ${faults.records.truncated.sent} bytes sent when the connection closed`);
 
-    // Each failure went out once as an article-card:error event, with the same problem.
+    // Each failure went out once as an article-card-error event, with the same problem.
     const events = await page.evaluate(() => window.cardErrors);
     for (const { id } of FAILING) {
       const mine = events.filter((e) => `#${e.id}` === id);
-      assert.equal(mine.length, 1, `${id}: one article-card:error event, got ${mine.length}`);
+      assert.equal(mine.length, 1, `${id}: one article-card-error event, got ${mine.length}`);
       assert.equal(mine[0].internal, false);
       assert.deepEqual(mine[0].problems.map((p) => `${p.path}: ${p.message}`), [lines[id]]);
     }

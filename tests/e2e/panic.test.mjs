@@ -1,5 +1,5 @@
 // What a panic in the card's code does to a page: every card ends in the error state with an
-// article-card:error event, instead of a silent, frozen page. The panic is triggered through the
+// article-card-error event, instead of a silent, frozen page. The panic is triggered through the
 // test-only bundle (cargo feature `test-panic`), which `scripts/build-bundle.sh --test-panic`
 // builds into target/test-bundle/article-card/; the shipped bundle cannot panic on request, and a
 // test here checks that it has no such export.
@@ -38,11 +38,11 @@ const { withPage } = useBrowserAndServer(
   { prepare: assertTestBundleBuilt },
 );
 
-/** Before the page's own scripts: record every article-card:error event and a host-page click. */
+/** Before the page's own scripts: record every article-card-error event and a host-page click. */
 function recordEvents(page) {
   return page.addInitScript(() => {
     window.cardErrors = [];
-    document.addEventListener('article-card:error', (event) => {
+    document.addEventListener('article-card-error', (event) => {
       window.cardErrors.push({ id: event.target.id, ...event.detail });
     });
     document.addEventListener('click', (event) => {
@@ -143,7 +143,7 @@ for (const [mode, trigger] of Object.entries(TRIGGERS)) {
       const victims = mode === 'render' ? [...CARDS, '#render-victim'] : CARDS;
       for (const selector of victims) await assertStoppedWithError(page, selector, mode);
 
-      // One article-card:error per card, marked internal, with the panic's description.
+      // One article-card-error per card, marked internal, with the panic's description.
       await page.waitForFunction((n) => window.cardErrors.length >= n, eventsBefore + victims.length, { polling: 'raf' });
       const events = (await page.evaluate(() => window.cardErrors)).slice(eventsBefore);
       assert.deepEqual(events.map((e) => `#${e.id}`).sort(), [...victims].sort());

@@ -43,7 +43,7 @@ async function recordViolations(page) {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
     window.__cardErrors = [];
-    document.addEventListener('article-card:error', (e) => window.__cardErrors.push(e.detail));
+    document.addEventListener('article-card-error', (e) => window.__cardErrors.push(e.detail));
   });
 }
 
@@ -68,7 +68,7 @@ test('a page with a strict CSP (no unsafe-inline) renders and toggles every card
   }
 });
 
-test('where WebAssembly is not allowed, the fallback content stays and article-card:error says why', TEST_TIMEOUT, async () => {
+test('where WebAssembly is not allowed, the fallback content stays and article-card-error says why', TEST_TIMEOUT, async () => {
   const server = await serve({ headers: (p) => (p === '/csp.html' ? { 'Content-Security-Policy': NO_WASM } : undefined) });
   const { page, close } = await openPage(browser, server.origin, '/csp.html', { beforeGoto: recordViolations });
   try {

@@ -234,7 +234,7 @@ test('a card moved into a same-origin iframe renders there, styled, and again wh
     await page.evaluate(() => {
       window.__errors = [];
       const card = document.getElementById('moving');
-      card.addEventListener('article-card:error', (e) => window.__errors.push(e.detail));
+      card.addEventListener('article-card-error', (e) => window.__errors.push(e.detail));
       const frame = document.createElement('iframe');
       frame.id = 'frame';
       document.body.append(frame);
@@ -254,12 +254,12 @@ test('a card moved into a same-origin iframe renders there, styled, and again wh
       document.body.append(document.adoptNode(card));
     });
     await renderedIn('page');
-    assert.deepEqual(await page.evaluate(() => window.__errors), [], 'article-card:error');
+    assert.deepEqual(await page.evaluate(() => window.__errors), [], 'article-card-error');
     assert.deepEqual(log.pageErrors, [], 'uncaught errors');
   });
 });
 
-test("the article-card:link event's href is absolute for every URL case a card accepts", TEST_TIMEOUT, async () => {
+test("the article-card-link event's href is absolute for every URL case a card accepts", TEST_TIMEOUT, async () => {
   // Every case with its own source.url, accepted or not: a card that wrongly accepted one a
   // browser cannot parse would send the raw text as its href.
   const cases = CORPUS.map((c, i) => [c, i]).filter(([c]) => c.category === 'url' && c.payload?.source.url !== 'https://example.com/story');
@@ -272,9 +272,9 @@ test("the article-card:link event's href is absolute for every URL case a card a
         seen[e.target.id] = e.detail.href;
         e.preventDefault();
       };
-      document.addEventListener('article-card:link', listener);
+      document.addEventListener('article-card-link', listener);
       for (const id of ids) document.getElementById(id).shadowRoot.querySelector('a.card__link')?.click();
-      document.removeEventListener('article-card:link', listener);
+      document.removeEventListener('article-card-link', listener);
       return seen;
     }, cases.map(([, i]) => `link-${i}`));
     const want = Object.fromEntries(

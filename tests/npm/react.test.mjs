@@ -42,6 +42,21 @@ test('server rendering of a bare card prints a bare tag', () => {
   assert.equal(html, '<article-card></article-card>');
 });
 
+test('importing the component in a DOM defines nothing: the element is defined from an effect', () => {
+  // Defined at import, it would upgrade server-rendered cards before hydration gave them their
+  // payload and listeners.
+  const defined = runInProject(`
+    import { JSDOM } from 'jsdom';
+    const dom = new JSDOM('', { url: 'http://localhost/' });
+    for (const key of ['window', 'document', 'location', 'HTMLElement', 'customElements', 'CustomEvent']) globalThis[key] = dom.window[key];
+    globalThis.addEventListener = dom.window.addEventListener.bind(dom.window);
+    await import('article-card/react');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    console.log(String(customElements.get('article-card')));
+  `);
+  assert.equal(defined, 'undefined');
+});
+
 test('in a DOM: property, ref, events, re-render, unmount, and hydration of server HTML', () => {
   // The checks are in the script (it needs the project's react-dom and jsdom); it prints "ok".
   const output = execFileSync(process.execPath, ['react/wrapper-client.mjs'], {

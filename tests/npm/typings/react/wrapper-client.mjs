@@ -2,15 +2,16 @@
 // first render, re-render, unmount, and hydration of server-rendered HTML, which is where React
 // 19 sets neither properties nor listeners on a custom element. <article-card> is a recording
 // stand-in here (the real card needs a browser: the framework example apps drive it in
-// Chromium); it is defined before the package is imported, so the package's loader, finding the
-// tag taken, defines nothing.
+// Chromium); it is defined before the component imports the package's loader, which, finding
+// the tag taken, defines nothing.
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
 
 const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', { url: 'http://localhost/' });
-for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'customElements', 'Event', 'CustomEvent']) {
+for (const key of ['window', 'document', 'navigator', 'location', 'HTMLElement', 'Element', 'Node', 'customElements', 'Event', 'CustomEvent']) {
   Object.defineProperty(globalThis, key, { value: dom.window[key], configurable: true, writable: true });
 }
+globalThis.addEventListener = dom.window.addEventListener.bind(dom.window);
 globalThis.IS_REACT_ACT_ENVIRONMENT = true;
 
 class RecordingCard extends dom.window.HTMLElement {
