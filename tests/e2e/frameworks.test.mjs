@@ -35,6 +35,8 @@ const PACKAGE_DIR = path.join(REPO_ROOT, 'dist', 'npm');
 // the state card swaps between (A first).
 const STORIES = { src: 'public/story.json', a: 'src/stories/a.json', b: 'src/stories/b.json' };
 
+const NEXT_STORIES = { ...STORIES, a: 'app/stories/a.json', b: 'app/stories/b.json' };
+
 // Every app, and how it is served: a Vite app's dist/ by the static server, the Next.js app by
 // its own `next start` (server-rendered: its HTML must already hold the cards' tags). React and
 // Vue also run once under Vite's dev server, where they check more and warn (Vue's "Failed to
@@ -47,7 +49,7 @@ const APPS = [
   { name: 'vue (vite dev)', dir: 'vue', serve: serveViteDev, stories: STORIES },
   { name: 'svelte', serve: serveDist, stories: STORIES },
   { name: 'lit', serve: serveDist, stories: STORIES },
-  { name: 'next', serve: serveNext, stories: { ...STORIES, a: 'app/stories/a.json', b: 'app/stories/b.json' }, ssr: true },
+  { name: 'next', serve: serveNext, stories: NEXT_STORIES, ssr: true },
 ].map((app) => ({ ...app, dir: path.join(APPS_DIR, app.dir ?? app.name) }));
 
 const TEST_TIMEOUT = { timeout: 180_000 };
