@@ -88,9 +88,16 @@ for app in "${apps[@]}"; do
     done_steps+=("installed ${tarball#"$here"/}")
   fi
 
-  # The build output: Next.js writes .next/, the Vite apps dist/.
+  # How the app builds, and where to: `vite build` goes through Vite's own logger, which knows
+  # its warnings (see the script), into dist/; anything else through the build script itself,
+  # into .next/ for `next build`.
+  build_script="$(cd "$dir" && node -p 'require("./package.json").scripts?.build ?? ""')"
+  build=(npm run --silent build)
   out_dir="$dir/dist"
-  [[ -f "$dir/next.config.ts" || -f "$dir/next.config.mjs" || -f "$dir/next.config.js" ]] && out_dir="$dir/.next"
+  case "$build_script" in
+    "vite build") build=(node "$here/scripts/vite-build-strict.mjs") ;;
+    *"next build"*) out_dir="$dir/.next" ;;
+  esac
   inputs_sum="$(
     {
       echo "$tarball_sum"
@@ -102,13 +109,7 @@ for app in "${apps[@]}"; do
     (
       cd "$dir"
       run_clean "$app" npm run --silent check
-      # An app whose build script is `vite build` builds through Vite's own logger, which knows
-      # its warnings (see the script); the others through their build script.
-      if [[ "$(node -p 'require("./package.json").scripts.build')" == "vite build" ]]; then
-        run_clean "$app" node "$here/scripts/vite-build-strict.mjs"
-      else
-        run_clean "$app" npm run --silent build
-      fi
+      run_clean "$app" "${build[@]}"
     )
     echo "$inputs_sum" >"$stamps/build"
     done_steps+=("type-checked" "built")

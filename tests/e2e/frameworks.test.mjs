@@ -11,6 +11,7 @@
 //     card;
 //   - no console error or warning and no page error from start to end; for the server-rendered
 //     app, the server's HTML already has both <article-card> tags.
+// Every app runs from its production build; React and Vue also under Vite's dev server.
 // A control shows the re-render check fails on a page whose re-render hands the card an unequal
 // payload, and passes on the same page handing it an equal one.
 
@@ -22,7 +23,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 import { REPO_ROOT, startServer } from './server.mjs';
-import { WAIT_MS, inCard, launchBrowser, openPage, squash, textOf, waitForExpanded, waitForState } from './browser.mjs';
+import {
+  WAIT_MS, assertSameOrigin, inCard, launchBrowser, openPage, squash, textOf, waitForExpanded, waitForState,
+} from './browser.mjs';
 
 const APPS_DIR = path.join(REPO_ROOT, 'examples', 'frameworks');
 // The package as scripts/build-npm.sh lays it out: what every app installs.
@@ -32,15 +35,22 @@ const PACKAGE_DIR = path.join(REPO_ROOT, 'dist', 'npm');
 // the state card swaps between (A first).
 const STORIES = { src: 'public/story.json', a: 'src/stories/a.json', b: 'src/stories/b.json' };
 
+const NEXT_STORIES = { ...STORIES, a: 'app/stories/a.json', b: 'app/stories/b.json' };
+
 // Every app, and how it is served: a Vite app's dist/ by the static server, the Next.js app by
-// its own `next start` (server-rendered: its HTML must already hold the cards' tags).
+// its own `next start` (server-rendered: its HTML must already hold the cards' tags). React and
+// Vue also run once under Vite's dev server, where they check more and warn (Vue's "Failed to
+// resolve component" for a custom element it was not told about is a development warning). Not
+// Lit: in development it warns that it is in development mode.
 const APPS = [
   { name: 'react', serve: serveDist, stories: STORIES },
+  { name: 'react (vite dev)', dir: 'react', serve: serveViteDev, stories: STORIES },
   { name: 'vue', serve: serveDist, stories: STORIES },
+  { name: 'vue (vite dev)', dir: 'vue', serve: serveViteDev, stories: STORIES },
   { name: 'svelte', serve: serveDist, stories: STORIES },
   { name: 'lit', serve: serveDist, stories: STORIES },
-  { name: 'next', serve: serveNext, stories: { ...STORIES, a: 'app/stories/a.json', b: 'app/stories/b.json' }, ssr: true },
-];
+  { name: 'next', serve: serveNext, stories: NEXT_STORIES, ssr: true },
+].map((app) => ({ ...app, dir: path.join(APPS_DIR, app.dir ?? app.name) }));
 
 const TEST_TIMEOUT = { timeout: 180_000 };
 const CARD = '#state-card';
@@ -73,16 +83,17 @@ function freePort() {
   });
 }
 
-/** Starts the Next.js app's production server, `next start`, and waits until it answers. */
-async function serveNext(appDir) {
-  if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
-    throw new Error(`${path.relative(REPO_ROOT, appDir)}/.next is not built: ${BUILD_HINT}`);
-  }
+/**
+ * Starts a server of the app's own, `node_modules/.bin/<bin>` with the arguments `args(port)`
+ * gives for a free port, and waits until it answers.
+ */
+async function serveWith(appDir, bin, args) {
+  const installed = path.join(appDir, 'node_modules', '.bin', bin);
+  if (!existsSync(installed)) throw new Error(`${path.relative(REPO_ROOT, installed)} is missing: ${BUILD_HINT}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const next = path.join(appDir, 'node_modules', '.bin', 'next');
-  // Its own process group, so closing stops next and any worker it started.
-  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Its own process group, so closing stops the server and any worker it started.
+  const child = spawn(installed, args(port), {
     cwd: appDir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,7 +115,7 @@ async function serveNext(appDir) {
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${bin} exited with ${child.exitCode}:\n${output}`);
     try {
       if ((await fetch(origin)).ok) return { origin, close };
     } catch {
@@ -112,10 +123,23 @@ async function serveNext(appDir) {
     }
     if (Date.now() > deadline) {
       await close();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`${bin} did not answer within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** The Next.js app's production server, `next start`, on its build. */
+function serveNext(appDir) {
+  if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
+    throw new Error(`${path.relative(REPO_ROOT, appDir)}/.next is not built: ${BUILD_HINT}`);
+  }
+  return serveWith(appDir, 'next', (port) => ['start', '-p', String(port), '-H', '127.0.0.1']);
+}
+
+/** Vite's development server on the app's sources. */
+function serveViteDev(appDir) {
+  return serveWith(appDir, 'vite', (port) => ['--port', String(port), '--strictPort', '--host', '127.0.0.1']);
 }
 
 /**
@@ -192,13 +216,12 @@ async function checkRerenderKeepsState(page, toggle) {
   );
 }
 
-const readStory = (app, which) => JSON.parse(readFileSync(path.join(APPS_DIR, app.name, app.stories[which]), 'utf8'));
+const readStory = (app, which) => JSON.parse(readFileSync(path.join(app.dir, app.stories[which]), 'utf8'));
 
 for (const app of APPS) {
   test(`${app.name}: the page contract holds`, TEST_TIMEOUT, async () => {
-    const appDir = path.join(APPS_DIR, app.name);
     const [src, a, b] = ['src', 'a', 'b'].map((which) => readStory(app, which));
-    const server = await app.serve(appDir);
+    const server = await app.serve(app.dir);
     try {
       if (app.ssr) {
         const html = await (await fetch(`${server.origin}/`)).text();
@@ -218,6 +241,7 @@ for (const app of APPS) {
         await waitForLine(page, `ready state-card ${a.id}`);
 
         // Open a section, then re-render the parent three times.
+        assert.equal(await textOf(page.locator('#renders')), '0', '#renders before any re-render');
         const first = toggles(page, CARD).first();
         await first.click();
         await waitForExpanded(first, 'true');
@@ -252,10 +276,14 @@ for (const app of APPS) {
         assert.deepEqual(await logLines(page), await sentEvents(page), 'the log has one line per event sent');
         assert.ok(!(await logLines(page)).some((l) => l.startsWith('error ')), 'no card reported an error');
 
+        // Failed responses first: the console's own line for one does not name the address.
+        assert.deepEqual(log.badResponses, [], 'no failed response');
+        // The app serves the card's code and .wasm itself: its bundler copied them.
+        assertSameOrigin(log, server.origin);
+        assert.ok(log.requests.some((url) => new URL(url).pathname.endsWith('.wasm')), 'the app served the .wasm');
+        assert.deepEqual(log.pageErrors, [], 'no uncaught page error');
         const noisy = log.consoleMessages.filter((m) => m.type === 'error' || m.type === 'warning');
         assert.deepEqual(noisy, [], 'no console error or warning (hydration, unknown element, ...)');
-        assert.deepEqual(log.pageErrors, [], 'no uncaught page error');
-        assert.deepEqual(log.badResponses, [], 'no failed response');
       } finally {
         await session.close();
       }

@@ -27,7 +27,7 @@ function logHandlers(write: (line: string) => void) {
 
 export default function Cards() {
   const [shown, setShown] = useState(0);
-  const [renders, setRenders] = useState(1);
+  const [renders, setRenders] = useState(0);
   const [mounted, setMounted] = useState(true);
   const [log, setLog] = useState<readonly string[]>([]);
   const [on] = useState(() => logHandlers((line) => setLog((lines) => [...lines, line])));
