@@ -36,7 +36,8 @@ export default function Cards() {
   // Defines <article-card> once the server-rendered page is hydrated, not while React hydrates
   // it: an element defined earlier starts its cards before the refs and effects below have added
   // the listeners and set the payload, so a `ready` can go unheard and the state card shows
-  // "no payload" for a moment. (On the server, importing the package does nothing either way.)
+  // "no payload" for a moment. `ArticleCard` defines it the same way; this also covers the file
+  // card alone. (On the server, importing the package does nothing either way.)
   useEffect(() => {
     void import('article-card');
   }, []);
