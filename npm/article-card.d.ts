@@ -76,6 +76,14 @@ export interface ArticleCardEventMap {
   'article-card-error': CustomEvent<ArticleCardErrorDetail>;
 }
 
+/**
+ * `on` + each event's name, as a handler prop: how React 19, Preact and Svelte 5 templates bind
+ * the card's events (`onarticle-card-toggle={fn}`). The framework typings build on this.
+ */
+export type ArticleCardEventProps = {
+  [K in keyof ArticleCardEventMap as `on${K}`]?: (event: ArticleCardEventMap[K]) => void;
+};
+
 /** The values of the `loading` attribute. */
 export type ArticleCardLoading = 'lazy' | 'eager';
 

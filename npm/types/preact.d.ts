@@ -3,21 +3,17 @@
 import type { HTMLAttributes } from 'preact';
 import type {
   ArticleCardElement,
-  ArticleCardErrorDetail,
-  ArticleCardLinkDetail,
+  ArticleCardEventProps,
   ArticleCardProps,
-  ArticleCardReadyDetail,
-  ArticleCardToggleDetail,
 } from '../article-card.js';
 
 /** The props of `<article-card>` in Preact JSX. */
-export interface ArticleCardJsxProps extends HTMLAttributes<ArticleCardElement>, ArticleCardProps {
+export interface ArticleCardJsxProps
+  extends HTMLAttributes<ArticleCardElement>,
+    ArticleCardProps,
+    ArticleCardEventProps {
   // Preact's own `loading` is for <img>; the card's has the same two values.
   loading?: ArticleCardProps['loading'];
-  'onarticle-card-ready'?: (event: CustomEvent<ArticleCardReadyDetail>) => void;
-  'onarticle-card-toggle'?: (event: CustomEvent<ArticleCardToggleDetail>) => void;
-  'onarticle-card-link'?: (event: CustomEvent<ArticleCardLinkDetail>) => void;
-  'onarticle-card-error'?: (event: CustomEvent<ArticleCardErrorDetail>) => void;
 }
 
 declare module 'preact' {

@@ -5,22 +5,15 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   ArticleCardElement,
-  ArticleCardErrorDetail,
-  ArticleCardLinkDetail,
+  ArticleCardEventProps,
   ArticleCardProps,
-  ArticleCardReadyDetail,
-  ArticleCardToggleDetail,
 } from '../article-card.js';
 
 /** The props of `<article-card>` in React JSX. */
 export interface ArticleCardJsxProps
   extends DetailedHTMLProps<HTMLAttributes<ArticleCardElement>, ArticleCardElement>,
-    ArticleCardProps {
-  'onarticle-card-ready'?: (event: CustomEvent<ArticleCardReadyDetail>) => void;
-  'onarticle-card-toggle'?: (event: CustomEvent<ArticleCardToggleDetail>) => void;
-  'onarticle-card-link'?: (event: CustomEvent<ArticleCardLinkDetail>) => void;
-  'onarticle-card-error'?: (event: CustomEvent<ArticleCardErrorDetail>) => void;
-}
+    ArticleCardProps,
+    ArticleCardEventProps {}
 
 declare module 'react' {
   namespace JSX {

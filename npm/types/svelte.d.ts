@@ -4,20 +4,15 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type {
   ArticleCardElement,
-  ArticleCardErrorDetail,
-  ArticleCardLinkDetail,
+  ArticleCardEventProps,
   ArticleCardProps,
-  ArticleCardReadyDetail,
-  ArticleCardToggleDetail,
 } from '../article-card.js';
 
 /** The attributes of `<article-card>` in a Svelte template. */
-export interface ArticleCardSvelteAttributes extends HTMLAttributes<ArticleCardElement>, ArticleCardProps {
-  'onarticle-card-ready'?: (event: CustomEvent<ArticleCardReadyDetail>) => void;
-  'onarticle-card-toggle'?: (event: CustomEvent<ArticleCardToggleDetail>) => void;
-  'onarticle-card-link'?: (event: CustomEvent<ArticleCardLinkDetail>) => void;
-  'onarticle-card-error'?: (event: CustomEvent<ArticleCardErrorDetail>) => void;
-}
+export interface ArticleCardSvelteAttributes
+  extends HTMLAttributes<ArticleCardElement>,
+    ArticleCardProps,
+    ArticleCardEventProps {}
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
