@@ -1,5 +1,5 @@
 // Types for `article-card/react`, the React 19 component for <article-card>.
-import type { CSSProperties, ReactElement, Ref } from 'react';
+import type { HTMLAttributes, ReactElement, Ref } from 'react';
 import type {
   ArticleCardElement,
   ArticleCardErrorDetail,
@@ -9,12 +9,14 @@ import type {
   ArticleCardToggleDetail,
 } from './article-card.js';
 
-export interface ArticleCardProps extends ArticleCardElementProps {
-  /** The element's `id` (the framework example apps find their cards by it). */
-  id?: string;
-  /** Rendered as the element's `class` attribute. */
-  className?: string;
-  style?: CSSProperties;
+/**
+ * The element's own props and events; every other prop an HTML element takes (`id`,
+ * `className`, `style`, `aria-*`, `data-*`, React's event props) is passed on to the tag.
+ * `onError` and `onToggle` here are the card's events, not React's media and `<details>` ones.
+ */
+export interface ArticleCardProps
+  extends ArticleCardElementProps,
+    Omit<HTMLAttributes<ArticleCardElement>, 'onError' | 'onToggle' | 'children' | 'dangerouslySetInnerHTML'> {
   /** Reaches the `<article-card>` element, for `expandAll()`, `collapseAll()` and `open()`. */
   ref?: Ref<ArticleCardElement>;
   /** `article-card-ready`: the card shows its article. */
@@ -29,7 +31,7 @@ export interface ArticleCardProps extends ArticleCardElementProps {
 
 /**
  * `<article-card>` for React 19, safe under server rendering and hydration: the server prints
- * the tag with `src`, `loading`, `id`, `class` and `style`; in the browser the payload is set as
+ * the tag with its attributes; in the browser the payload is set as
  * a property and the listeners are added on the element in an effect, and then the element is
  * defined (the package's loader is imported from an effect, so a server-rendered card starts
  * only once it has both).

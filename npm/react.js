@@ -22,14 +22,18 @@ const EVENTS = {
   onError: 'article-card-error',
 };
 
-export function ArticleCard({ payload, src, loading, id, className, style, ref, ...rest }) {
+export function ArticleCard({ payload, ref, ...props }) {
   const element = useRef(null);
+  // The card's event props, and the rest, which are the tag's.
+  const latest = {};
+  const attributes = {};
+  for (const [name, value] of Object.entries(props)) (Object.hasOwn(EVENTS, name) ? latest : attributes)[name] = value;
   // The latest handlers, read when an event arrives: listeners are added once per element,
   // not again on every render that passes a new arrow function.
-  const handlers = useRef(rest);
+  const handlers = useRef(latest);
   // After each commit (not during render, which React may run and discard).
   useLayoutEffect(() => {
-    handlers.current = rest;
+    handlers.current = latest;
   });
 
   useImperativeHandle(ref, () => element.current, []);
@@ -60,5 +64,7 @@ export function ArticleCard({ payload, src, loading, id, className, style, ref, 
     import('./article-card.js');
   }, []);
 
-  return createElement('article-card', { ref: element, id, className, style, src, loading });
+  // Everything else (`src`, `loading`, `id`, `className`, `aria-*`, `data-*`, React's own event
+  // props...) goes on the tag as React puts it on any element, so the server prints it too.
+  return createElement('article-card', { ...attributes, ref: element });
 }

@@ -44,7 +44,9 @@ export function Wrapper() {
         onLink={(event) => event.preventDefault()}
         onError={(event) => console.log(event.detail.internal)}
       />
-      <ArticleCard src="story.json" />
+      <ArticleCard src="story.json" aria-label="Lead story" data-slot="lead" title="Story" />
+      {/* @ts-expect-error children are not passed on: the card renders its own content */}
+      <ArticleCard>text</ArticleCard>
       {/* @ts-expect-error loading is lazy or eager */}
       <ArticleCard loading="soon" />
       {/* @ts-expect-error a ready detail has no `title` */}
