@@ -4,7 +4,8 @@
 //
 // package.json is npm/package.json with the version and license taken from Cargo.toml, so the
 // crate and the package can never disagree; the hand-written files in npm/ named by its `files`
-// are copied as they are; custom-elements.json is generated from npm/element-api.mjs.
+// (and the repository's LICENSE-* texts) are copied as they are; custom-elements.json is
+// generated from npm/element-api.mjs.
 import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -53,9 +54,10 @@ function main(out) {
   const pkg = packageJson();
   writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   copyFileSync(join(source, 'README.md'), join(out, 'README.md'));
+  // The package's own files are in npm/; the licence texts are the repository's.
   for (const entry of pkg.files) {
-    const from = join(source, entry);
-    if (existsSync(from)) cpSync(from, join(out, entry), { recursive: true });
+    const from = [join(source, entry), join(root, entry)].find((path) => existsSync(path));
+    if (from && !existsSync(join(out, entry))) cpSync(from, join(out, entry), { recursive: true });
   }
   writeFileSync(join(out, 'custom-elements.json'), `${JSON.stringify(customElementsManifest(), null, 2)}\n`);
 }

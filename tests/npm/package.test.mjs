@@ -35,7 +35,7 @@ function references(file, text) {
 /** The files a package reaches from package.json: its entries, and what they import, transitively. */
 function reachedFiles(manifest, files, read) {
   const strip = (path) => path.replace(/^\.\//, '');
-  const reached = new Set(['package.json', 'README.md', strip(manifest.main), strip(manifest.types), manifest.customElements]);
+  const reached = new Set(['package.json', 'README.md', ...manifest.files.filter((f) => f.startsWith('LICENSE')), strip(manifest.main), strip(manifest.types), manifest.customElements]);
   for (const [, , target] of exportTargets(manifest.exports)) reached.add(strip(target));
   const queue = [...reached];
   while (queue.length) {
