@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
 import { posix } from 'node:path';
 
 import * as api from '../../npm/element-api.mjs';
@@ -120,6 +122,24 @@ test('custom-elements.json is the manifest generated from npm/element-api.mjs, s
   const manifest = JSON.parse(tarballText('custom-elements.json'));
   assert.match(manifest.schemaVersion, /^2\./);
   assert.deepEqual(manifest, api.customElementsManifest());
+});
+
+test('custom-elements.json is valid against the published Custom Elements Manifest schema', () => {
+  // The schema of the `custom-elements-manifest` package, whose version is the manifest's
+  // schemaVersion: what editors and Storybook read the file with.
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(readFileSync(require.resolve('custom-elements-manifest/schema.json'), 'utf8'));
+  const manifest = JSON.parse(tarballText('custom-elements.json'));
+  assert.equal(manifest.schemaVersion, require('custom-elements-manifest/package.json').version);
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(manifest), JSON.stringify(validate.errors, null, 2));
+  // Controls: a module of a kind the schema does not know, an export without its declaration.
+  const wrongKind = structuredClone(manifest);
+  wrongKind.modules[0].kind = 'commonjs-module';
+  assert.equal(validate(wrongKind), false);
+  const noDeclaration = structuredClone(manifest);
+  delete noDeclaration.modules[0].exports[0].declaration;
+  assert.equal(validate(noDeclaration), false);
 });
 
 test('article-card.d.ts declares the members and events the manifest lists', () => {
