@@ -55,13 +55,16 @@ wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-fea
 # wasm-bindgen names each import `__wbg_<name>_<16 hex>`, in the wasm and in the glue, and hex
 # does not compress: one- or two-letter names for imports, exports and the import module save
 # about 5 KB gzip. A pass of its own, after the optimiser, so it runs once and prints one map
-# (stdout), which the script applies to the glue, failing the build on any mismatch. Only the
-# glue reads the wasm's exports; the loader uses the glue's `init` and `Card`.
+# (stdout), which the script applies to the glue, failing the build on any mismatch; then the
+# half-renamed pair is removed, so no bundle that cannot link is left to test or ship. Only the
+# glue reads the wasm's exports (but `memory`, which the script keeps); the loader uses the
+# glue's `init` and `Card`.
 names_map="$(mktemp)"
 trap 'rm -f "$names_map"' EXIT
 wasm-opt --minify-imports-and-exports-and-modules "${wasm_features[@]}" \
   "$out/article_card_bg.wasm" -o "$out/article_card_bg.wasm" >"$names_map"
-node scripts/short-wasm-names.mjs "$out/article_card.js" "$out/article_card_bg.wasm" "$names_map"
+node scripts/short-wasm-names.mjs "$out/article_card.js" "$out/article_card_bg.wasm" "$names_map" ||
+  { rm -f "$out"/article_card*; exit 1; }
 # The glue and the loader are ES modules read by every reader's browser: minified, they are
 # 2.4 KB gzip smaller. Exports keep their names, so the loader's imports still match.
 terser "$out/article_card.js" --module --compress passes=2 --mangle -o "$out/article_card.js"

@@ -7,7 +7,7 @@
 // the `wasm.<export>` reads. Everything is checked against the minified wasm itself, and any
 // surprise (a name not where the map says, found twice, left over, or a wasm-bindgen whose glue
 // layout changed) stops the build: a partial rename would load and then fail at instantiation in
-// every reader's browser.
+// every reader's browser. The export `memory` keeps its name (see KEEP_EXPORTS).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [gluePath, wasmPath, mapPath] = process.argv.slice(2);
