@@ -173,6 +173,10 @@ test('a payload JSON cannot write (a cycle, a BigInt) still reaches the card, wh
   const body = `${card('odd')}
 <script type="module">import '${LOADER}';</script>`;
   await withHtml('unserialisable', body, async ({ page }) => {
+    // First the card with nothing to show ends in its own error: wait for it, so that the three
+    // payloads below each meet a running card, however fast the engine started.
+    await waitForState(page, '#odd', 'error');
+    assert.deepEqual(await takeEvents(page), ['article-card-error odd']);
     for (const kind of ['cycle', 'bigint', 'cycle']) {
       await page.evaluate((kind) => {
         const el = document.querySelector('#odd');

@@ -313,6 +313,10 @@ test('the oEmbed height is within 3% of the card measured at the oEmbed width, s
       await frameElement.evaluate((el, width) => {
         el.style.width = `${width}px`;
       }, oembed.width);
+      // The live card, not the moment before it: measured earlier, on a loaded machine, the
+      // frame could fit content that was still settling (782 px where the card is 805).
+      const frame = await frameElement.contentFrame();
+      await frame.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
       const { content } = await waitForFit(session.page, frameElement);
       report.push(`${id}: estimated ${oembed.height}, measured ${Math.ceil(content)}`);
       assert.ok(Math.abs(oembed.height - content) / content < 0.03, report.at(-1));
