@@ -2,11 +2,9 @@
 // `article-card schema` prints, which is generated from the Rust types in src/model/schema.rs:
 // one source for the schema and the type. The file is committed so it can be read and
 // reviewed; tests/npm/payload-type.test.mjs fails when it no longer matches the Rust types.
-//   node scripts/payload-type.mjs            rewrite npm/payload.d.ts
-//   node scripts/payload-type.mjs --check    exit 1 if it is out of date
-// Both need the command line built: cargo build --bin article-card
+//   node scripts/payload-type.mjs    rewrite npm/payload.d.ts (needs: cargo build --bin article-card)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
@@ -36,16 +34,6 @@ export async function payloadType(schema) {
   });
 }
 
-async function main(check) {
-  const generated = await payloadType(schemaFromCli());
-  if (!check) {
-    writeFileSync(payloadTypeFile, generated);
-    return;
-  }
-  if (readFileSync(payloadTypeFile, 'utf8') !== generated) {
-    console.error('npm/payload.d.ts is out of date: run node scripts/payload-type.mjs');
-    process.exit(1);
-  }
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(payloadTypeFile, await payloadType(schemaFromCli()));
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.includes('--check'));
