@@ -7,7 +7,6 @@
 // (and the repository's LICENSE-* texts) are copied as they are; custom-elements.json is
 // generated from npm/element-api.mjs.
 import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { customElementsManifest } from '../npm/element-api.mjs';
@@ -23,11 +22,10 @@ export function cargoPackageField(key, cargoToml = readFileSync(join(root, 'Carg
   return value;
 }
 
-/** The repository's address, if this checkout has one (no made-up URL otherwise). */
-function repository() {
+/** An optional `[package]` field of Cargo.toml, or `undefined`. */
+function optionalCargoField(key) {
   try {
-    const url = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return url ? { type: 'git', url } : undefined;
+    return cargoPackageField(key);
   } catch {
     return undefined;
   }
@@ -43,7 +41,9 @@ export function packageJson() {
     ...rest,
     // SPDX wants a compound expression in parentheses; Cargo writes it bare.
     license: / (OR|AND) /.test(license) ? `(${license})` : license,
-    repository: repository(),
+    // From Cargo.toml too, when it names one: not from `git remote`, which in a local clone is a
+    // folder on the build machine, no address to publish.
+    repository: optionalCargoField('repository'),
   };
 }
 
