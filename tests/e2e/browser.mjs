@@ -317,6 +317,9 @@ export async function addSettledCards(page, holderId, cards, timeout = WAIT_MS) 
   );
 }
 
+/** Resolves after the page has run its next animation frame: a wait with no fixed sleep. */
+export const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+
 /** Wait until the toggle's aria-expanded equals `expected` ('true' | 'false'). */
 export async function waitForExpanded(toggle, expected, timeout = WAIT_MS) {
   const deadline = Date.now() + timeout;
@@ -327,8 +330,7 @@ export async function waitForExpanded(toggle, expected, timeout = WAIT_MS) {
     if (Date.now() > deadline) {
       throw new Error(`aria-expanded is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
     }
-    // Let the page run a frame before checking again (no fixed sleeps).
-    await toggle.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    await nextFrame(toggle.page());
   }
 }
 

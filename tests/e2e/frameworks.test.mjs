@@ -19,12 +19,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
 import { REPO_ROOT, startServer } from './server.mjs';
+import { refusedPort } from './faults-server.mjs';
 import {
-  WAIT_MS, assertSameOrigin, inCard, launchBrowser, openPage, squash, textOf, waitForExpanded, waitForState,
+  WAIT_MS, assertSameOrigin, inCard, launchBrowser, nextFrame, openPage, squash, textOf, waitForExpanded, waitForState,
 } from './browser.mjs';
 
 const APPS_DIR = path.join(REPO_ROOT, 'examples', 'frameworks');
@@ -71,18 +71,6 @@ async function serveDist(appDir) {
   return startServer({ mounts: { '/': dist } });
 }
 
-/** A TCP port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts a server of the app's own, `node_modules/.bin/<bin>` with the arguments `args(port)`
  * gives for a free port, and waits until it answers.
@@ -90,7 +78,7 @@ function freePort() {
 async function serveWith(appDir, bin, args) {
   const installed = path.join(appDir, 'node_modules', '.bin', bin);
   if (!existsSync(installed)) throw new Error(`${path.relative(REPO_ROOT, installed)} is missing: ${BUILD_HINT}`);
-  const port = await freePort();
+  const port = await refusedPort();
   const origin = `http://127.0.0.1:${port}`;
   // Its own process group, so closing stops the server and any worker it started.
   const child = spawn(installed, args(port), {
@@ -183,7 +171,6 @@ async function waitForLine(page, line, count = 1, timeout = WAIT_MS) {
   }
 }
 
-const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 
 /**
  * Lets whatever a click set off finish: two frames and a task, more than the card needs to

@@ -25,7 +25,7 @@ import path from 'node:path';
 import ogs from 'open-graph-scraper';
 
 import { REPO_ROOT, startServer } from './server.mjs';
-import { BUNDLE_DIR, WAIT_MS, openPage, useBrowserAndServer, waitForExpanded } from './browser.mjs';
+import { BUNDLE_DIR, WAIT_MS, nextFrame, openPage, useBrowserAndServer, waitForExpanded } from './browser.mjs';
 import { validateHtml } from './html-validator.mjs';
 
 const TEST_TIMEOUT = { timeout: 180_000 };
@@ -171,7 +171,7 @@ async function waitForFit(page, frameElement, fit = (h) => h) {
     if (Date.now() > deadline) {
       throw new Error(`the iframe is ${now.shown} px for ${now.content} px of content (expected ${fit(Math.ceil(now.content))})`);
     }
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+    await nextFrame(page);
   }
 }
 
