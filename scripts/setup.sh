@@ -52,12 +52,17 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
-# Fuzzing: cargo-fuzz on the nightly toolchain (libFuzzer needs -Zsanitizer). The tests run a
-# short smoke of every target in fuzz/.
-if ! rustup toolchain list | grep -q '^nightly'; then
-  say "adding the nightly toolchain (for cargo fuzz)"
-  rustup toolchain install nightly --profile minimal
+# The pinned nightly toolchain (scripts/nightly.sh): the publisher bundle is built with it
+# (build-std, immediate-abort), and cargo-fuzz runs on it (libFuzzer needs -Zsanitizer). Only
+# checked, never installed: `rustup toolchain install nightly` would bring today's nightly, not
+# the pinned one. build-std compiles the standard library from rust-src.
+. "$here/scripts/nightly.sh"
+check_nightly
+if ! rustup component list --installed --toolchain nightly | grep -q '^rust-src'; then
+  say "adding rust-src to the nightly toolchain (for build-std)"
+  rustup component add rust-src --toolchain nightly
 fi
+# The tests run a short smoke of every fuzz target in fuzz/.
 if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz 0.13.2"; then
   say "installing cargo-fuzz 0.13.2 (under a minute)"
   cargo install cargo-fuzz --version 0.13.2
@@ -72,4 +77,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f "$stamp" ] || [ package-lock.js
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-say "ready: $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -c 40)"
+say "ready: $(rustc +nightly -V), $(trunk --version), $(wasm-bindgen --version), $(cargo fuzz --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -c 40)"
