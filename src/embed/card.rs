@@ -13,9 +13,10 @@
 //! that can run page script (dispatching an event, logging to the console); state is copied
 //! out first. Page script may free the card or call its methods from any event listener, so
 //! with this rule no borrow is ever outstanding when script re-enters, and every path uses
-//! `borrow`/`borrow_mut`, after checking [`panic::failure`]: only a panic can leave a `RefCell`
-//! borrowed, and after one nothing touches card state. `Drop` alone uses `try_borrow_mut`,
-//! because `free()` still runs it after a panic and it must not panic itself.
+//! `borrow`/`borrow_mut`. Only a panic can leave a `RefCell` borrowed, and a panic traps the
+//! whole instance, which the loader then never calls again: it draws the error itself and starts
+//! a fresh instance (`js/article-card.js`). `Drop` alone uses `try_borrow_mut`, as it must not
+//! panic whatever state it finds.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,7 +28,7 @@ use yew::Callback;
 use super::fetch::{self, Fetched};
 use super::payload::{self, PayloadSource};
 use super::pool::{self, App};
-use super::{events, panic, reader, shadow};
+use super::{events, reader, shadow};
 use crate::model::{Article, Problem, ProblemKind};
 use crate::view::{anchor_of_panel, CardLink, CardOptions, CardRootProps, CardState, Request};
 
@@ -35,8 +36,6 @@ use crate::view::{anchor_of_panel, CardLink, CardOptions, CardRootProps, CardSta
 #[wasm_bindgen]
 pub struct Card {
     shared: Rc<Shared>,
-    /// Known to the panic hook for as long as the handle lives.
-    _tracked: panic::Tracked,
 }
 
 struct Shared {
@@ -46,8 +45,8 @@ struct Shared {
 
 /// What a card holds while it is connected.
 struct Live {
-    /// `None` when the card could not be set up (no shadow root, or the engine had panicked):
-    /// it shows an error and nothing else.
+    /// `None` when the card could not be set up (no shadow root): it shows an error and nothing
+    /// else.
     app: Option<App>,
     /// The payload's address and deadline, for a retry; `None` for inline payloads.
     src: Option<Src>,
@@ -68,13 +67,10 @@ struct Src {
 impl Card {
     /// Renders a card into `host` from `payload` (the element's `payload` property: an object
     /// there wins over the `src` attribute and inline JSON; `undefined` or `null` means none).
-    /// Never throws: every failure becomes the error card, and an internal error (a panic)
-    /// stops every card in the error state (see `panic.rs`).
+    /// Throws only when the card's code panics (a trap): every other failure becomes the error
+    /// card.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, payload: JsValue) -> Card {
-        panic::install();
-        // Known to the panic hook from the start, so a panic from here on still reaches it.
-        let tracked = panic::track(&host);
         let shared = Rc::new(Shared {
             host,
             live: RefCell::new(Live {
@@ -85,14 +81,8 @@ impl Card {
                 options: CardOptions::default(),
             }),
         });
-        match panic::failure() {
-            Some(failure) => panic::show_failure(&shared.host, &failure),
-            None => shared.connect(&payload),
-        }
-        Card {
-            shared,
-            _tracked: tracked,
-        }
+        shared.connect(&payload);
+        Card { shared }
     }
 
     /// The element's `expandAll()` (`open` is `true`) and `collapseAll()`: opens or closes
@@ -114,7 +104,7 @@ impl Card {
         let Some(anchor) = reader::fragment() else {
             return;
         };
-        if panic::failure().is_some() || !self.shared.shows_an_article() {
+        if !self.shared.shows_an_article() {
             return;
         }
         self.shared.ask(Request::Anchor(anchor.clone()));
@@ -134,9 +124,6 @@ impl Card {
     /// (`article-card-link`). Returns `false` if the page cancelled it: the loader then stops
     /// the navigation.
     pub fn followed(&self, link: Element) -> bool {
-        if panic::failure().is_some() {
-            return true;
-        }
         let article = match &self.shared.live.borrow().shown {
             CardState::Ready(article) => article.clone(),
             _ => return true,
@@ -167,17 +154,9 @@ impl Drop for Card {
         live.shown = CardState::Idle;
         let app = live.app.take();
         drop(live);
-        let Some(app) = app else {
-            return;
-        };
-        if panic::failure().is_some() {
-            // Yew may be the part that broke: leave its app alone and only clear what was shown.
-            if let Some(root) = self.shared.host.shadow_root() {
-                root.replace_children_with_node_0();
-            }
-            return;
+        if let Some(app) = app {
+            pool::give_back(app);
         }
-        pool::give_back(app);
     }
 }
 
@@ -244,9 +223,6 @@ impl Shared {
     /// Sends `request` to the card's open sections (kept until its article renders if it has
     /// not yet).
     fn ask(&self, request: Request) {
-        if panic::failure().is_some() {
-            return;
-        }
         let remote = self.live.borrow().options.remote.clone();
         remote.send(request);
     }
@@ -259,9 +235,6 @@ impl Shared {
     fn retry(self: &Rc<Self>) {
         #[cfg(feature = "test-panic")]
         super::test_panic::on_retry();
-        if panic::failure().is_some() {
-            return;
-        }
         self.fetch(true);
     }
 
@@ -305,9 +278,6 @@ impl Shared {
 
     /// Shows a fetch's result, unless the card has been freed or started another fetch since.
     fn fetched(self: &Rc<Self>, controller: &AbortController, state: CardState) {
-        if panic::failure().is_some() {
-            return;
-        }
         {
             let mut live = self.live.borrow_mut();
             if live.fetch.as_ref() != Some(controller) {
@@ -338,7 +308,7 @@ impl Shared {
                     let Some(card) = card.upgrade() else {
                         return;
                     };
-                    if panic::failure().is_some() || !card.shows(&article) {
+                    if !card.shows(&article) {
                         return;
                     }
                     set_state(&card.host, "ready");

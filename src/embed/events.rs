@@ -91,24 +91,14 @@ pub fn dispatch_link(host: &HtmlElement, article: &str, link: CardLink<'_>, href
 pub fn dispatch_error(host: &HtmlElement, problems: &[Problem]) {
     let list = Array::new();
     for problem in problems {
-        list.push(&problem_object(&problem.path, &problem.kind.to_string()));
+        list.push(&object(&[
+            ("path", problem.path.as_str().into()),
+            ("message", problem.kind.to_string().into()),
+        ]));
     }
-    error(host, &list, false);
-}
-
-/// The same event for a card stopped by an internal error (a panic): one problem at `card`.
-/// `detail.internal` is `true`, so a host page can tell a broken engine from a broken payload.
-pub fn dispatch_internal(host: &HtmlElement, message: &str) {
-    let list = Array::of1(&problem_object("card", message));
-    error(host, &list, true);
-}
-
-fn problem_object(path: &str, message: &str) -> JsValue {
-    object(&[("path", path.into()), ("message", message.into())])
-}
-
-fn error(host: &HtmlElement, problems: &Array, internal: bool) {
-    let detail = object(&[("problems", problems.into()), ("internal", internal.into())]);
+    // `internal` is `true` only in the event the loader sends when the engine itself failed (a
+    // trap, `js/article-card.js`): the engine never reports that about itself.
+    let detail = object(&[("problems", list.into()), ("internal", false.into())]);
     send(host, ERROR_EVENT, &detail, false);
 }
 

@@ -6,7 +6,8 @@
 //! `disconnectedCallback`, and calls its methods. A card renders with a Yew app from a pool of
 //! reusable ones (`pool.rs`), reads its payload (`payload.rs`, `fetch.rs`, `js_json.rs`) and
 //! its element's options (`reader.rs`), renders into a shadow root (`shadow.rs`) and reports
-//! to the page (`events.rs`). A panic stops every card in the error state (`panic.rs`).
+//! to the page (`events.rs`). A panic traps the whole instance: the loader shows every card's
+//! error and starts a fresh one.
 //!
 //! This is the only module that touches `web_sys`/`js_sys`. JavaScript values and failures are
 //! turned into model types here, once, and nothing past this point sees a `JsValue`.
@@ -15,7 +16,6 @@ mod card;
 mod events;
 mod fetch;
 mod js_json;
-mod panic;
 mod payload;
 mod pool;
 mod reader;

@@ -1,6 +1,7 @@
 //! Test-only panic triggers, compiled only with the `test-panic` cargo feature. The shipped
 //! bundle (`scripts/build-bundle.sh`) never enables it; `scripts/build-bundle.sh --test-panic` builds a
-//! separate bundle with it, under `target/`, for the end-to-end test of the panic hook.
+//! separate bundle with it, under `target/`, for the end-to-end test of what a panic does: the
+//! instance traps, and the loader shows every card's error and starts a fresh instance.
 
 use std::cell::Cell;
 

@@ -18,8 +18,8 @@ pub struct ErrorCardProps {
 }
 
 /// The error card's `dir`: right to left in a page whose language is written that way,
-/// otherwise none (inherited). The static error card drawn after a panic uses it too.
-pub fn error_dir(page_lang: Option<&str>) -> Option<&'static str> {
+/// otherwise none (inherited).
+fn error_dir(page_lang: Option<&str>) -> Option<&'static str> {
     page_lang.is_some_and(is_rtl_language).then_some("rtl")
 }
 

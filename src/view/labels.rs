@@ -35,8 +35,6 @@ pub struct Labels {
     /// Why the card failed, for readers: its data could not be fetched, or was not usable.
     pub error_fetch: &'static str,
     pub error_invalid: &'static str,
-    /// When the card itself failed (an internal error), not its payload.
-    pub error_internal: &'static str,
     /// The error card's button that fetches the payload again.
     pub retry: &'static str,
     pub error_details_one: &'static str,
@@ -64,7 +62,6 @@ pub const EN: Labels = Labels {
     error_title: "This story card could not be shown.",
     error_fetch: "Its content could not be loaded.",
     error_invalid: "Its content is not in the expected form.",
-    error_internal: "Something went wrong inside the card; reloading the page may help.",
     retry: "Try again",
     error_details_one: "1 problem",
     error_details_many: "{count} problems",
@@ -101,7 +98,6 @@ pub const ES: Labels = Labels {
     error_title: "No se pudo mostrar esta tarjeta de noticia.",
     error_fetch: "No se pudo cargar su contenido.",
     error_invalid: "Su contenido no tiene la forma esperada.",
-    error_internal: "Algo falló dentro de la tarjeta; recargar la página puede ayudar.",
     retry: "Reintentar",
     error_details_one: "1 problema",
     error_details_many: "{count} problemas",
@@ -138,7 +134,6 @@ pub const FR: Labels = Labels {
     error_title: "Cette carte d’article n’a pas pu être affichée.",
     error_fetch: "Son contenu n’a pas pu être chargé.",
     error_invalid: "Son contenu n’a pas la forme attendue.",
-    error_internal: "Une erreur interne est survenue ; recharger la page peut aider.",
     retry: "Réessayer",
     error_details_one: "1 problème",
     error_details_many: "{count} problèmes",
@@ -175,7 +170,6 @@ pub const DE: Labels = Labels {
     error_title: "Diese Artikelkarte konnte nicht angezeigt werden.",
     error_fetch: "Ihr Inhalt konnte nicht geladen werden.",
     error_invalid: "Ihr Inhalt hat nicht die erwartete Form.",
-    error_internal: "In der Karte ist ein Fehler aufgetreten; Neuladen der Seite kann helfen.",
     retry: "Erneut versuchen",
     error_details_one: "1 Problem",
     error_details_many: "{count} Probleme",
@@ -212,8 +206,6 @@ pub const JA: Labels = Labels {
     error_title: "この記事カードを表示できませんでした。",
     error_fetch: "内容を読み込めませんでした。",
     error_invalid: "内容が想定された形式ではありません。",
-    error_internal:
-        "カード内部でエラーが発生しました。ページを再読み込みすると直る場合があります。",
     retry: "再試行",
     error_details_one: "1件の問題",
     error_details_many: "{count}件の問題",
@@ -239,7 +231,6 @@ pub const AR: Labels = Labels {
     error_title: "تعذّر عرض بطاقة القصة هذه.",
     error_fetch: "تعذّر تحميل محتواها.",
     error_invalid: "محتواها ليس بالشكل المتوقع.",
-    error_internal: "حدث خطأ داخل البطاقة؛ قد تساعد إعادة تحميل الصفحة.",
     retry: "إعادة المحاولة",
     error_details_one: "مشكلة واحدة",
     error_details_many: "عدد المشكلات: {count}",

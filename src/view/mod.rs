@@ -14,7 +14,7 @@ mod root;
 mod section;
 
 pub use card::{Card, CardLink, CardOptions, CardProps, Toggled};
-pub use error::{error_dir, ErrorCard, ErrorCardProps};
+pub use error::{ErrorCard, ErrorCardProps};
 pub use remote::{Remote, Request};
 pub use root::{CardRoot, CardRootProps, CardState};
 pub use section::{reading_minutes, SectionDisclosure, SectionDisclosureProps};
