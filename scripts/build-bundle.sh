@@ -43,8 +43,11 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zf
   --target-dir "$target_dir" --quiet
 mkdir -p "$out"
 rm -f "$out"/article_card* "$out"/article-card.js
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name article_card \
-  "$target_dir/wasm32-unknown-unknown/bundle/article_card.wasm"
+# --experimental-reset-state-function: the glue can make a fresh instance after a trap, and
+# glue-restart.mjs lets the loader hear of the trap (js/article-card.js restarts the engine).
+wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir "$out" \
+  --out-name article_card "$target_dir/wasm32-unknown-unknown/bundle/article_card.wasm"
+node scripts/glue-restart.mjs "$out/article_card.js" || { rm -f "$out"/article_card*; exit 1; }
 
 if $test_panic; then
   # No wasm-opt or minifier: the test is about behaviour, and the compiler, flags and profile
