@@ -5,9 +5,14 @@
 // It may be imported anywhere: in a server render, a test runner or an edge function (no DOM) it
 // defines nothing and throws nothing, so a framework app can import it from any module.
 const TAG = 'article-card';
-// The one event this file sends itself: the engine could not start. The card's other events,
-// and this one when the engine runs, are named in src/embed/events.rs.
+// The one event this file sends itself: the engine could not start, or failed (`internal`).
+// The card's other events, and this one when the engine runs, are named in src/embed/events.rs.
 const ERROR_EVENT = 'article-card-error';
+// A trap stops the engine and every card shows an error, then the engine restarts and the cards
+// render again; the third trap within a minute leaves them in the error state (a bug that
+// strikes on every render would otherwise restart the engine for ever).
+const MAX_TRAPS = 3;
+const TRAP_WINDOW_MS = 60_000;
 // Marks the class of any copy of this module, so a second copy (another URL, another bundle)
 // recognises the element the first one defined and exports that class instead of its own.
 const BRAND = Symbol.for('article-card.element');
@@ -19,14 +24,34 @@ const BRAND = Symbol.for('article-card.element');
 // payload is already on its way by then (`request` below).
 // Started a microtask late, so that `ArticleCardElement.wasmUrl`, set by the importing module
 // right after the import, is read even when an eager card is upgraded while this module runs.
+// After a trap, `started` is the restarted engine's promise (see `trapped`).
 let started;
 const engine = () =>
   (started ??= Promise.resolve().then(async () => {
     const wasm = fetch(ArticleCardElement.wasmUrl);
     const glue = await import('./article_card.js');
+    glue.onTrap((error) => trapped(glue, error));
     await glue.default({ module_or_path: wasm });
     return glue;
   }));
+
+// The errors with which an engine instance died (each thrown at whoever was calling into it, and
+// again at any later call, scripts/glue-restart.mjs): the loader reports them itself, so they
+// are kept from the host page as uncaught errors (`call`, and the page-wide listeners below).
+const traps = new WeakSet();
+// When the recent traps happened, for MAX_TRAPS.
+let trapTimes = [];
+// The element class's part of a trap (`#recover`); a variable, as the glue calls `trapped`.
+let recover;
+
+// Called by the glue, inside the call that trapped, once per instance. The cards are dealt with
+// a microtask later, when nothing of that call is left on the stack; meanwhile the dead
+// instance only rethrows, and a card waiting for the engine waits for the restarted one.
+function trapped(glue, error) {
+  traps.add(error);
+  started = Promise.resolve().then(() => recover(glue, error));
+  started.catch(() => {});
+}
 
 // A card's payload request, started as soon as the card knows its `src`, before the engine is
 // running. The engine decides what the card shows and takes the request over (`readPayload`)
@@ -92,16 +117,35 @@ async function readPayload(req, timeout, max, signal) {
   }
 }
 
-// A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
-// hook has already put every card in the error state and told the console, so the exception
-// carries no news: it is kept from becoming an uncaught error in the host page.
+// A panic in the wasm traps and throws a RuntimeError at whoever called in. The loader has
+// heard of it from the glue (`trapped`), so the exception carries no news here.
 function call(fn) {
   try {
     return fn();
   } catch (error) {
-    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    if (!traps.has(error)) throw error;
     return undefined;
   }
+}
+
+// The view's error card (src/view/error.rs) for an internal error, drawn with plain DOM: the
+// engine is what failed. In English (`lang`): the localised labels live in the engine.
+function internalError(message) {
+  const el = (tag, className, ...children) => {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.append(...children);
+    return node;
+  };
+  const card = el(
+    'div',
+    'card-error',
+    el('p', 'card-error__message', el('strong', '', 'This story card could not be shown.'), ' Something went wrong inside the card; reloading the page may help.'),
+    el('details', 'card-error__details', el('summary', '', '1 problem'), el('ul', '', el('li', '', el('code', '', 'card'), `: ${message}`))),
+  );
+  card.setAttribute('part', 'error');
+  card.lang = 'en';
+  return el('div', 'root', card);
 }
 
 // A section address (`#<card-id>--<section-id>`) in the URL: a card far down the page must
@@ -142,9 +186,48 @@ class ArticleCardElement extends Base {
         )
       : null;
 
-  // Cards that have their handle. Only for the page's hashchange below: one listener for every
-  // card rather than one each (a thousand closures and listeners on a page of 1,000 cards).
+  // Cards that have their handle, or are being given one: for the page's hashchange below (one
+  // listener for every card rather than one each, a thousand on a page of 1,000 cards), and
+  // the cards a trap stops and restarts.
   static #live = new Set();
+
+  // A trap killed the engine instance (`trapped`): every card shows an error and says so, the
+  // glue makes a fresh instance of the compiled module, and the cards still connected are made
+  // again. Resolves to the restarted glue, or rejects when the traps come too often: then the
+  // cards stay in the error state, as does any card connected later.
+  static {
+    recover = (glue, error) => {
+      const now = Date.now();
+      trapTimes = [...trapTimes.filter((time) => now - time < TRAP_WINDOW_MS), now];
+      const stop = trapTimes.length >= MAX_TRAPS;
+      const message = `internal error (${error})`;
+      console.error(
+        `article-card: ${message}. ${stop ? `${MAX_TRAPS} in a minute: the cards stay stopped.` : 'The cards were restarted.'}`,
+      );
+      let restarted = !stop;
+      try {
+        if (restarted) glue.__wbg_reset_state();
+      } catch (failure) {
+        // A trap while starting is reported again (`trapped`); anything else ends the engine.
+        restarted = traps.has(failure);
+      }
+      const cards = [...this.#live];
+      this.#live.clear();
+      // Every handle is forgotten before any event lets page script call a card's methods.
+      // Never freed: `free()` would call into the fresh instance with a pointer into the dead
+      // one's memory.
+      for (const el of cards) {
+        el.#card?.__destroy_into_raw();
+        el.#card = undefined;
+      }
+      for (const el of cards) el.#fail(message);
+      for (const el of cards) if (restarted && el.isConnected) el.#connect();
+      if (restarted) return glue;
+      const stopped = new Error(message);
+      traps.add(stopped);
+      throw stopped;
+    };
+  }
 
   // The one listener every card's shadow root shares, for clicks (on a link, the card tells
   // the page, which may cancel it) and for the find bar about to open a closed section panel
@@ -307,20 +390,25 @@ class ArticleCardElement extends Base {
   // Starts the engine if it is not yet running, then makes this element's card.
   #connect() {
     this.#prefetch();
-    engine().then(
+    const running = engine();
+    running.then(
       ({ Card }) => {
         if (!this.isConnected || this.#card) return;
+        // The engine trapped since: wait for the restarted one.
+        if (running !== started) return this.#connect();
+        ArticleCardElement.#live.add(this);
         const card = call(() => new Card(this, this.#payload, ArticleCardElement.#fetch));
         // The engine asked for its payload while it made the card, or wants none.
         this.#drop();
+        // It trapped: its recovery shows this card's error and makes it again.
         if (!card) return;
         // An event listener may have removed the element while its card was made.
         if (!this.isConnected) {
+          ArticleCardElement.#live.delete(this);
           call(() => card.free());
           return;
         }
         this.#card = card;
-        ArticleCardElement.#live.add(this);
         // Added again on each connect, which the DOM ignores; the shadow root goes with the
         // element, and the listener does nothing while the element has no card.
         for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCardElement.#onShadowEvent);
@@ -330,17 +418,31 @@ class ArticleCardElement extends Base {
       },
       (error) => {
         this.#drop();
-        this.setAttribute('data-state', 'error');
+        // A trap while the engine started: wait for the restarted one. Or it stopped after too
+        // many traps (`recover`), which the console has heard of.
+        if (traps.has(error)) return running === started ? this.#fail(error.message) : this.#connect();
+        // Not started: no shadow root is attached, so the page's fallback content stays.
         console.error('article-card: the card engine could not start', error);
-        const problems = [{ path: 'card', message: `the card engine could not start (${error})` }];
-        this.dispatchEvent(
-          new CustomEvent(ERROR_EVENT, {
-            bubbles: true,
-            composed: true,
-            detail: { problems, internal: true },
-          }),
-        );
+        this.#report(`the card engine could not start (${error})`);
       },
+    );
+  }
+
+  // Shows the internal error in place of the card, and reports it.
+  #fail(message) {
+    (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(internalError(message));
+    this.#report(message);
+  }
+
+  // The card ends in the error state because the engine failed: `data-state` and the event.
+  #report(message) {
+    this.setAttribute('data-state', 'error');
+    this.dispatchEvent(
+      new CustomEvent(ERROR_EVENT, {
+        bubbles: true,
+        composed: true,
+        detail: { problems: [{ path: 'card', message }], internal: true },
+      }),
     );
   }
 
@@ -369,6 +471,10 @@ class ArticleCardElement extends Base {
         if (deepLink()) wakeAll();
         this.#live.forEach((el) => el.#ask((card) => card.followFragment()));
       });
+      // A trap thrown on to the browser (from a listener, a timer or a promise callback of the
+      // engine) is reported by `recover`: not again as an uncaught error of the host page.
+      addEventListener('error', (event) => traps.has(event.error) && event.preventDefault());
+      addEventListener('unhandledrejection', (event) => traps.has(event.reason) && event.preventDefault());
     }
   }
 }
