@@ -79,7 +79,7 @@ test('with a DOM, any number of imports and copies define the element once and l
     `);
     assert.deepEqual(result, {
       defines: ['article-card'],
-      listeners: ['beforeprint', 'hashchange'],
+      listeners: ['beforeprint', 'error', 'hashchange', 'unhandledrejection'],
       exportsTheDefinedClass: true,
     });
   } finally {
