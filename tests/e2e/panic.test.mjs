@@ -158,9 +158,10 @@ async function waitForCards(page) {
 /**
  * Triggers a panic and checks that each of `victims` showed the internal error and sent one
  * internal event for it (from `since` on, in the recorded events), and that every card is made
- * again afterwards: the ready ones render and the 404 card is back to its own error.
+ * again afterwards: the ready ones render (but those still `loading`) and the 404 card is back
+ * to its own error.
  */
-async function panicAndRecover(page, mode, victims, since) {
+async function panicAndRecover(page, mode, victims, since, loading = []) {
   const readyBefore = await page.evaluate(() => window.cardReady.length);
   await TRIGGERS[mode](page);
 
@@ -186,7 +187,7 @@ async function panicAndRecover(page, mode, victims, since) {
   }
 
   // Recovery: every card is made again by the fresh instance, without a reload.
-  const ready = victims.filter((v) => v !== '#missing-card');
+  const ready = victims.filter((v) => v !== '#missing-card' && !loading.includes(v));
   await waitInPage(page, (n) => window.cardReady.length >= n, readyBefore + ready.length);
   const readyAgain = (await page.evaluate(() => window.cardReady)).slice(readyBefore);
   assert.deepEqual(readyAgain.map((id) => `#${id}`).sort(), [...ready].sort(), 'each card rendered again');
@@ -260,6 +261,42 @@ test('a second panic, in the restarted engine, recovers too', TEST_TIMEOUT, asyn
     await panicAndRecover(page, 'retry', CARDS, await mark(page));
     await assertSectionsWork(page, '#seed-card');
     assert.deepEqual(log.consoleErrors.filter((m) => m.startsWith('article-card: internal error')), [RESTARTED, RESTARTED]);
+    assert.deepEqual(log.pageErrors, []);
+  });
+});
+
+test("a fetch the dead engine was waiting for ends quietly, and only the restarted card renders", TEST_TIMEOUT, async () => {
+  await withPage('/', { beforeGoto: recordEvents }, async ({ page, log }) => {
+    await waitForCards(page);
+    // Every request for this payload waits until the test lets them all through.
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    let requests = 0;
+    await page.route('**/cards/slow.json', async (route) => {
+      requests += 1;
+      await gate;
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ version: 1, headline: 'Slow card', source: { name: 'Example', url: 'https://example.com/' } }),
+      });
+    });
+    await addCard(page, 'slow-card', { src: '/cards/slow.json' });
+    await waitForState(page, '#slow-card', 'loading');
+
+    await panicAndRecover(page, 'now', [...CARDS, '#slow-card'], await mark(page), ['#slow-card']);
+    // The restarted card asked again; the dead instance still awaits its own answer.
+    await waitForState(page, '#slow-card', 'loading');
+    assert.equal(requests, 2);
+    release();
+
+    // Both answers arrive: the dead instance's closure is never entered (no uncaught error, no
+    // second event), the restarted card renders once.
+    await waitForState(page, '#slow-card', 'ready');
+    await page.waitForTimeout(300);
+    assert.deepEqual((await page.evaluate(() => window.cardReady)).filter((id) => id === 'slow-card'), ['slow-card']);
+    assert.deepEqual(await page.evaluate(() => window.cardErrors.filter((e) => e.id === 'slow-card').map((e) => e.internal)), [true]);
+    assert.equal(await inCard(page, '#slow-card', 'h2, h3').first().textContent(), 'Slow card');
+    assert.deepEqual(log.consoleErrors.filter((m) => m.startsWith('article-card: internal error')), [RESTARTED]);
     assert.deepEqual(log.pageErrors, []);
   });
 });
