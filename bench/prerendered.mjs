@@ -147,6 +147,8 @@ export async function measurePrerendered(browser, origin) {
       takenOver,
       reading,
       afterClick: all.filter((r) => !reading.some((s) => s.path === r.path && s.start === r.start)),
+      // Script that had arrived when the widget took the clicked card over.
+      untilTakeover: takenOver === null ? null : all.filter((r) => r.end <= takenOver).reduce((n, r) => n + r.bytes, 0),
       errors,
     };
   } finally {

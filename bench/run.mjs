@@ -412,7 +412,7 @@ function issueSections({ lcp, waterfall, prerendered, cls }) {
     lines.push(
       '## Loading chain: largest contentful paint',
       '',
-      `A one-card page whose card fetches its payload by \`src\`, made from README.md's embed snippets (the script tag of step 1, the card of step 2, the reserve of step 3); the vanilla peer's page has the same card and reserve and its one script tag. Lighthouse ${first.version}, ${first.formFactor} preset, ${first.throttling} throttling (its defaults), on the same Chromium, headless; every file served gzip -9 compressed, as a CDN would. Median of ${lcp.widget.length} runs each, interleaved (article-card, vanilla, article-card, …).`,
+      `A one-card page whose card fetches its payload by \`src\`, made from README.md's embed snippets (the script tag of step 1, the card of step 2, the reserve of step 3); the vanilla peer's page has the same card and reserve and its one script tag. Lighthouse ${first.version}, ${first.formFactor} preset, throttling method \`${first.throttling}\` (its defaults), on the same Chromium, headless; every file served gzip -9 compressed, as a CDN would. Median of ${lcp.widget.length} runs each, interleaved (article-card, vanilla, article-card, …).`,
       '',
     );
     row(['', 'largest contentful paint', 'first contentful paint', 'runs (LCP)', 'LCP element']);
@@ -473,7 +473,7 @@ function issueSections({ lcp, waterfall, prerendered, cls }) {
           : `the widget took the first card over ${ms(p.takenOver - p.clickedAt)} after the click`;
     lines.push(
       '',
-      `While the reader only read, the widget took over ${p.takenOverWhileReading} of ${p.cards} cards. The clicked section ${p.opened ? 'opened' : '**did not open** within 20 s'}; ${takeover}.`,
+      `While the reader only read, the widget took over ${p.takenOverWhileReading} of ${p.cards} cards. The clicked section ${p.opened ? 'opened' : '**did not open** within 20 s'}; ${takeover}${p.untilTakeover === null ? '' : `, with ${bytes(p.untilTakeover)} of script downloaded by then`}.`,
       ...(p.errors.length ? ['', `Errors on the page: ${p.errors.join('; ')}`] : []),
       '',
     );
