@@ -41,7 +41,7 @@ const engine = () =>
 const traps = new WeakSet();
 // When the recent traps happened, for MAX_TRAPS.
 let trapTimes = [];
-// The element class's part of a trap (`#recover`); a variable, as the glue calls `trapped`.
+// What a trap does to the cards: set by the element class, which holds them (its static block).
 let recover;
 
 // Called by the glue, inside the call that trapped, once per instance. The cards are dealt with
@@ -199,18 +199,17 @@ class ArticleCardElement extends Base {
     recover = (glue, error) => {
       const now = Date.now();
       trapTimes = [...trapTimes.filter((time) => now - time < TRAP_WINDOW_MS), now];
-      const stop = trapTimes.length >= MAX_TRAPS;
       const message = `internal error (${error})`;
-      console.error(
-        `article-card: ${message}. ${stop ? `${MAX_TRAPS} in a minute: the cards stay stopped.` : 'The cards were restarted.'}`,
-      );
-      let restarted = !stop;
+      let restarted = trapTimes.length < MAX_TRAPS;
       try {
         if (restarted) glue.__wbg_reset_state();
       } catch (failure) {
         // A trap while starting is reported again (`trapped`); anything else ends the engine.
         restarted = traps.has(failure);
       }
+      console.error(
+        `article-card: ${message}. ${restarted ? 'The cards were restarted.' : `The cards stay stopped (${trapTimes.length} in a minute).`}`,
+      );
       const cards = [...this.#live];
       this.#live.clear();
       // Every handle is forgotten before any event lets page script call a card's methods.

@@ -35,7 +35,7 @@ const CARDS = ['#seed-card', '#garages-card', '#missing-card'];
 // What the loader logs and shows for a trap (js/article-card.js).
 const INTERNAL = 'internal error (RuntimeError: unreachable)';
 const RESTARTED = `article-card: ${INTERNAL}. The cards were restarted.`;
-const STOPPED = `article-card: ${INTERNAL}. 3 in a minute: the cards stay stopped.`;
+const STOPPED = `article-card: ${INTERNAL}. The cards stay stopped (3 in a minute).`;
 
 /** Throw a helpful error when the test bundle has not been built yet. */
 function assertTestBundleBuilt() {
