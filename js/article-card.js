@@ -4,8 +4,6 @@
 //
 // It may be imported anywhere: in a server render, a test runner or an edge function (no DOM) it
 // defines nothing and throws nothing, so a framework app can import it from any module.
-import init, { Card } from './article_card.js';
-
 const TAG = 'article-card';
 // The events this file sends itself: the engine could not start; and, for a sleeping card (see
 // below), a section opened or closed and a link followed. When the engine runs, it sends them
@@ -31,11 +29,83 @@ const BRAND = Symbol.for('article-card.element');
 
 // The engine (the .wasm, most of the bundle's bytes) is fetched when the first card needs it,
 // not when the page loads: a reader who never scrolls down to a lazy card never downloads it.
+// Its two files are requested together, the glue by a dynamic import and the .wasm by fetch,
+// so neither waits for the other (the glue compiles the .wasm as it streams in); a card's
+// payload is already on its way by then (`request` below).
 // Started a microtask late, so that `ArticleCardElement.wasmUrl`, set by the importing module
 // right after the import, is read even when an eager card is upgraded while this module runs.
 let started;
 const engine = () =>
-  (started ??= Promise.resolve().then(() => init({ module_or_path: ArticleCardElement.wasmUrl })));
+  (started ??= Promise.resolve().then(async () => {
+    const wasm = fetch(ArticleCardElement.wasmUrl);
+    const glue = await import('./article_card.js');
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  }));
+
+// A card's payload request, started as soon as the card knows its `src`, before the engine is
+// running. The engine decides what the card shows and takes the request over (`readPayload`)
+// if it names the same address; its body waits, unread, in the browser until then.
+function request(url, revalidate) {
+  const controller = new AbortController();
+  const response = fetch(url, { signal: controller.signal, cache: revalidate ? 'no-cache' : 'default' });
+  // Read later or never (a request the engine did not want): its failure is reported there.
+  response.catch(() => {});
+  return { url, controller, response };
+}
+
+// Reads a payload's body for the engine (src/embed/fetch.rs, which says what each outcome
+// means for the reader): the bytes, or why there are none, as `[what, number, text]`. Nothing
+// waits past the deadline and nothing reads past `max` bytes. The deadline counts from when the
+// engine asks: an early request only ever gains time, and a body that arrived before the engine
+// was running is never refused as late. `signal` is the engine's: the card went away or asked
+// again.
+async function readPayload(req, timeout, max, signal) {
+  const { controller } = req;
+  const stop = () => controller.abort();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop();
+  }, timeout);
+  signal.addEventListener('abort', stop);
+  if (signal.aborted) stop();
+  // How far the response got: `undefined` until it has headers, then the bytes of its body.
+  let received;
+  try {
+    const response = await req.response;
+    if (!response.ok) {
+      stop();
+      return ['status', response.status, response.statusText];
+    }
+    const declared = response.headers.get('content-length')?.trim();
+    if (/^\d+$/.test(declared) && Number(declared) > max) {
+      stop();
+      return ['declared', Number(declared)];
+    }
+    received = 0;
+    const chunks = [];
+    const reader = response.body?.getReader();
+    for (let step; reader && !(step = await reader.read()).done; ) {
+      received += step.value.length;
+      if (received > max) {
+        stop();
+        return ['large'];
+      }
+      chunks.push(step.value);
+    }
+    const bytes = new Uint8Array(received);
+    chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+    return bytes;
+  } catch {
+    if (timedOut) return ['timeout', timeout];
+    if (signal.aborted) return ['cancelled'];
+    return received === undefined ? ['network'] : ['truncated', received];
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
+}
 
 // A panic in the wasm traps and throws a RuntimeError at whoever called in. The engine's panic
 // hook has already put every card in the error state and told the console, so the exception
@@ -139,6 +209,20 @@ class ArticleCardElement extends Base {
   #asked = [];
   // Upgrading: a payload was taken over from before the element was defined.
   #adopted = false;
+  // The payload request started before the engine ran (see `request`), until it takes it over.
+  #early = undefined;
+
+  // How the engine fetches a card's payload: the early request if it is for the same address
+  // (and not a retry, which wants a fresh answer), or a new one. Called by src/embed/fetch.rs.
+  static #fetch(host, url, timeout, revalidate, max, signal) {
+    let req = host.#early;
+    host.#early = undefined;
+    if (!req || revalidate || req.url !== url) {
+      req?.controller.abort();
+      req = request(url, revalidate);
+    }
+    return readPayload(req, timeout, max, signal);
+  }
 
   constructor() {
     super();
@@ -180,6 +264,7 @@ class ArticleCardElement extends Base {
   disconnectedCallback() {
     this.#unwatch();
     ArticleCardElement.#sleeping.delete(this);
+    this.#drop();
     this.#free();
   }
 
@@ -272,7 +357,8 @@ class ArticleCardElement extends Base {
     const { type, target } = event;
     const root = this.shadowRoot;
     if (type === 'pointerdown') {
-      if (target.closest?.('button')) engine();
+      // A failure is the click's to report, when it asks for the engine too.
+      if (target.closest?.('button')) engine().catch(() => {});
     } else if (type === 'beforematch') {
       this.#fold((button) => button.getAttribute(CONTROLS) === target.id, true);
     } else if (link) {
@@ -346,6 +432,7 @@ class ArticleCardElement extends Base {
   }
 
   #start() {
+    this.#prefetch();
     // While the page is still parsing, an inline JSON child may not exist yet.
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => this.#connect(), { once: true });
@@ -354,14 +441,32 @@ class ArticleCardElement extends Base {
     }
   }
 
+  // Starts this card's payload request, if it has an address to fetch, so that it does not
+  // wait for the engine. Only an address: a payload set from script wins over it.
+  #prefetch() {
+    const url = this.#payload === undefined ? this.getAttribute('src')?.trim() : undefined;
+    if (url === this.#early?.url) return;
+    this.#drop();
+    if (url) this.#early = request(url, false);
+  }
+
+  // Cancels the early payload request the engine did not take.
+  #drop() {
+    this.#early?.controller.abort();
+    this.#early = undefined;
+  }
+
   // Starts the engine if it is not yet running, then makes this element's card.
   #connect() {
+    this.#prefetch();
     engine().then(
-      () => {
+      ({ Card }) => {
         if (!this.isConnected || this.#card) return;
         // Read before the card replaces the pre-rendered markup.
         const handover = ArticleCardElement.#sleeping.delete(this) && this.#prerendered() && this.#handover();
-        const card = call(() => new Card(this, this.#payload));
+        const card = call(() => new Card(this, this.#payload, ArticleCardElement.#fetch));
+        // The engine asked for its payload while it made the card, or wants none.
+        this.#drop();
         if (!card) return;
         // An event listener may have removed the element while its card was made.
         if (!this.isConnected) {
@@ -378,6 +483,7 @@ class ArticleCardElement extends Base {
         for (const method of handover ? [handover, ...asked] : asked) call(() => method(card));
       },
       (error) => {
+        this.#drop();
         this.setAttribute('data-state', 'error');
         console.error('article-card: the card engine could not start', error);
         const problems = [{ path: 'card', message: `the card engine could not start (${error})` }];

@@ -131,7 +131,7 @@ async fn a_payload_attribute_names_the_fix_unless_something_else_supplies_the_ca
     let cards = [
         connect(&only),
         connect(&inline),
-        Card::new(object.clone(), payload),
+        Card::new(object.clone(), payload, fetcher()),
     ];
     yew::scheduler::flush().await;
 
@@ -199,7 +199,7 @@ async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
     // Inline JSON is the seed; the object given wins.
     let host = with_inline_payload(SEED);
     let object = js_sys::JSON::parse(GARAGES).unwrap();
-    let card = Card::new(host.clone(), object);
+    let card = Card::new(host.clone(), object, fetcher());
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("ready"));
     let headline = shadow(&host)
@@ -214,7 +214,7 @@ async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
     drop(card);
 
     // `null` means none: the inline JSON shows.
-    let card = Card::new(host.clone(), JsValue::NULL);
+    let card = Card::new(host.clone(), JsValue::NULL, fetcher());
     yew::scheduler::flush().await;
     let headline = shadow(&host)
         .query_selector("h2.card__headline")
@@ -226,7 +226,7 @@ async fn a_payload_object_wins_over_inline_json_and_gets_the_same_checks() {
     // A cycle cannot be JSON: an error with its path, not an exception.
     let cyclic = js_sys::Object::new();
     js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
-    let card = Card::new(host.clone(), cyclic.into());
+    let card = Card::new(host.clone(), cyclic.into(), fetcher());
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     let problems = text(
@@ -259,7 +259,7 @@ async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied()
     js_sys::Reflect::set(&big, &"headline".into(), &long).unwrap();
     let host = fresh_host("article-card");
     let before = memory();
-    let card = Card::new(host.clone(), big.into());
+    let card = Card::new(host.clone(), big.into(), fetcher());
     yew::scheduler::flush().await;
     assert!(
         memory() - before < 1 << 20,
@@ -279,7 +279,7 @@ async fn a_payload_object_too_large_or_not_json_is_refused_before_it_is_copied()
 
     // A function is not JSON: a problem, not an exception.
     let function = js_sys::Function::new_no_args("return 1");
-    let card = Card::new(host.clone(), function.into());
+    let card = Card::new(host.clone(), function.into(), fetcher());
     yew::scheduler::flush().await;
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     drop(card);

@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, Element, HtmlElement};
 use yew::Callback;
 
-use super::fetch::{self, Fetched};
+use super::fetch::{self, Fetched, Fetcher};
 use super::payload::{self, PayloadSource};
 use super::pool::{self, App};
 use super::{events, panic, reader, shadow};
@@ -41,6 +41,8 @@ pub struct Card {
 
 struct Shared {
     host: HtmlElement,
+    /// The loader's payload fetcher (see `fetch.rs`).
+    fetcher: Fetcher,
     live: RefCell<Live>,
 }
 
@@ -67,16 +69,18 @@ struct Src {
 #[wasm_bindgen]
 impl Card {
     /// Renders a card into `host` from `payload` (the element's `payload` property: an object
-    /// there wins over the `src` attribute and inline JSON; `undefined` or `null` means none).
+    /// there wins over the `src` attribute and inline JSON; `undefined` or `null` means none),
+    /// fetching a `src` payload through the loader's `fetcher`.
     /// Never throws: every failure becomes the error card, and an internal error (a panic)
     /// stops every card in the error state (see `panic.rs`).
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, payload: JsValue) -> Card {
+    pub fn new(host: HtmlElement, payload: JsValue, fetcher: Fetcher) -> Card {
         panic::install();
         // Known to the panic hook from the start, so a panic from here on still reaches it.
         let tracked = panic::track(&host);
         let shared = Rc::new(Shared {
             host,
+            fetcher,
             live: RefCell::new(Live {
                 app: None,
                 src: None,
@@ -289,10 +293,17 @@ impl Shared {
         if retry {
             self.announce(&CardState::Loading);
         }
+        let fetched = fetch::fetch_text(
+            &self.fetcher,
+            &self.host,
+            &src.url,
+            src.timeout_ms,
+            retry,
+            &controller,
+        );
         let card = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let fetched = fetch::fetch_text(&src.url, src.timeout_ms, retry, &controller).await;
-            let state = match fetched {
+            let state = match fetched.await {
                 Fetched::Text(text) => state_from(payload::parse(&text)),
                 Fetched::Failed(problems) => failed(problems),
                 Fetched::Cancelled => return,

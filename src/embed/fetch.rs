@@ -1,21 +1,18 @@
-//! Fetching a card's payload from its `src`: plain `fetch` through `web_sys`, with a deadline,
-//! a size limit enforced while the body streams in, and a distinct message for each way it can
-//! fail. Nothing here waits forever and nothing reads more than the limit.
+//! Fetching a card's payload from its `src`. The loader does the fetching (js/article-card.js,
+//! `readPayload`): it starts the request before the engine runs, so the payload does not wait
+//! for the wasm, and the browser's own streams and timers are smaller there than bound through
+//! `web_sys`. This side decides what the card asks for (the address, the deadline, the size
+//! limit, fresh or cached) and what each outcome means for the reader: the text, or a problem
+//! with a distinct message for each way a fetch can fail. Nothing waits forever and nothing
+//! reads more than the limit.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use js_sys::Uint8Array;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Function, Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache,
-    RequestInit, Response,
-};
+use web_sys::{AbortController, HtmlElement};
 
 use crate::model::limits::MAX_PAYLOAD_BYTES;
-use crate::model::{self, Problem, ProblemKind};
+use crate::model::{Problem, ProblemKind};
 
 /// How long a card waits for its whole payload unless its `timeout` attribute says otherwise.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
@@ -32,22 +29,6 @@ pub enum Fetched {
     Cancelled,
 }
 
-/// One way a fetch can fail before there is text to parse.
-enum Failure {
-    /// `fetch` itself rejected: connection refused or reset, DNS, offline, CORS, CSP.
-    Network,
-    /// The server answered with an error status.
-    Status(u16, String),
-    /// The declared `Content-Length` is over the limit: the body was not read.
-    DeclaredTooLarge(usize),
-    /// The body passed the limit while streaming in: reading stopped there.
-    TooLarge,
-    /// The body stream broke off before its end.
-    Truncated(usize),
-    /// The browser refused something fetch needs (no window, no stream).
-    Setup(&'static str),
-}
-
 /// Reads the `timeout` attribute: whole milliseconds, at least 1. Anything else (absent, not a
 /// number, zero) means the default; values over [`MAX_TIMEOUT_MS`] are cut to it.
 pub fn timeout_ms(attribute: Option<String>) -> u32 {
@@ -57,145 +38,111 @@ pub fn timeout_ms(attribute: Option<String>) -> u32 {
         .map_or(DEFAULT_TIMEOUT_MS, |ms| ms.min(MAX_TIMEOUT_MS))
 }
 
-/// Fetches `url` within `timeout_ms`, cancelled early by `controller`. `revalidate` asks caches
-/// to check with the server first (a reader pressing Retry wants a fresh answer).
-pub async fn fetch_text(
+/// The loader's function that fetches for a card:
+/// `(host, url, timeoutMs, revalidate, maxBytes, signal) => Promise<Uint8Array | [what, n, text]>`.
+pub type Fetcher = Function;
+
+/// Asks the loader for `url`'s body within `timeout_ms` (from now: the loader may have started
+/// the request earlier), cancelled early by `controller`. `revalidate`
+/// asks caches to check with the server first (a reader pressing Retry wants a fresh answer).
+/// Called at once, so that the loader hands over its early request before it gives up on it;
+/// the returned future waits for the answer.
+pub fn fetch_text(
+    fetcher: &Fetcher,
+    host: &HtmlElement,
     url: &str,
     timeout_ms: u32,
     revalidate: bool,
     controller: &AbortController,
-) -> Fetched {
-    let deadline = Deadline::start(timeout_ms, controller);
-    let result = request(url, revalidate, controller).await;
-    let timed_out = deadline.as_ref().is_some_and(Deadline::fired);
-    // Dropping the deadline clears its timer: a finished fetch is never aborted late.
-    drop(deadline);
-    let fail = |detail: String| {
-        Fetched::Failed(vec![Problem::new(
-            "src",
-            ProblemKind::FetchFailed {
-                url: url.to_owned(),
-                detail,
+) -> impl std::future::Future<Output = Fetched> {
+    let args = Array::new();
+    for arg in [
+        host.into(),
+        JsValue::from_str(url),
+        timeout_ms.into(),
+        revalidate.into(),
+        (MAX_PAYLOAD_BYTES as f64).into(),
+        controller.signal().into(),
+    ] {
+        args.push(&arg);
+    }
+    let answer = fetcher.apply(&JsValue::UNDEFINED, &args);
+    let url = url.to_owned();
+    async move {
+        let Ok(promise) = answer.and_then(|a| a.dyn_into::<Promise>()) else {
+            return failed(&url, "the page's loader could not fetch it".to_owned());
+        };
+        let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+        match answer.dyn_into::<Uint8Array>() {
+            Ok(bytes) => match decode(bytes.to_vec()) {
+                Ok(text) => Fetched::Text(text),
+                Err(problem) => Fetched::Failed(vec![problem]),
             },
-        )])
-    };
-    match result {
-        Ok(bytes) => match decode(bytes) {
-            Ok(text) => Fetched::Text(text),
-            Err(problem) => Fetched::Failed(vec![problem]),
-        },
-        // Failures the card decided on itself, before or after aborting the request.
-        Err(Failure::Status(status, text)) => {
+            Err(outcome) => outcome_of(&url, &Array::from(&outcome)),
+        }
+    }
+}
+
+/// A failed fetch as the loader describes it: `[what, number, text]`.
+fn outcome_of(url: &str, outcome: &Array) -> Fetched {
+    // Whole numbers (a status, a length, milliseconds), as integers: no float formatting code.
+    let number = outcome.get(1).as_f64().unwrap_or(0.0) as usize;
+    match outcome.get(0).as_string().as_deref().unwrap_or("") {
+        "cancelled" => Fetched::Cancelled,
+        "status" => {
             let mut detail = String::from("HTTP ");
-            detail.push_str(&status.to_string());
+            detail.push_str(&number.to_string());
+            let text = outcome.get(2).as_string().unwrap_or_default();
             if !text.is_empty() {
                 detail.push(' ');
                 detail.push_str(&text);
             }
-            fail(detail)
+            failed(url, detail)
         }
-        Err(Failure::DeclaredTooLarge(len)) => Fetched::Failed(vec![Problem::new(
+        "declared" => Fetched::Failed(vec![Problem::new(
             "payload",
             ProblemKind::PayloadTooLarge {
                 max: MAX_PAYLOAD_BYTES,
-                len,
+                len: number,
             },
         )]),
-        Err(Failure::TooLarge) => Fetched::Failed(vec![Problem::new(
+        "large" => Fetched::Failed(vec![Problem::new(
             "payload",
             ProblemKind::PayloadOverLimit {
                 max: MAX_PAYLOAD_BYTES,
             },
         )]),
-        Err(Failure::Setup(what)) => fail(what.to_owned()),
-        // A rejected fetch or a broken body stream: the deadline, the card's removal, or the
-        // network. The deadline aborts the same controller, so it is asked first.
-        Err(_) if timed_out => {
+        "timeout" => {
             let mut detail = String::from("no complete response within ");
-            detail.push_str(&timeout_ms.to_string());
+            detail.push_str(&number.to_string());
             detail.push_str(" ms (the card's timeout)");
-            fail(detail)
+            failed(url, detail)
         }
-        Err(_) if controller.signal().aborted() => Fetched::Cancelled,
-        Err(Failure::Network) => fail(
+        "truncated" => {
+            let mut detail =
+                String::from("the connection closed before the whole response arrived (after ");
+            detail.push_str(&number.to_string());
+            detail.push_str(" bytes)");
+            failed(url, detail)
+        }
+        // `network`: the request itself failed.
+        _ => failed(
+            url,
             "the network request failed (the server refused the connection or could not be \
              reached, the browser is offline, or CORS or a Content Security Policy blocked it)"
                 .to_owned(),
         ),
-        Err(Failure::Truncated(received)) => {
-            let mut detail =
-                String::from("the connection closed before the whole response arrived (after ");
-            detail.push_str(&received.to_string());
-            detail.push_str(" bytes)");
-            fail(detail)
-        }
     }
 }
 
-async fn request(
-    url: &str,
-    revalidate: bool,
-    controller: &AbortController,
-) -> Result<Vec<u8>, Failure> {
-    let window = web_sys::window().ok_or(Failure::Setup("there is no window to fetch from"))?;
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_signal(Some(&controller.signal()));
-    if revalidate {
-        init.set_cache(RequestCache::NoCache);
-    }
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| Failure::Network)?
-        .dyn_into()
-        .map_err(|_| Failure::Setup("fetch did not return a response"))?;
-    if !response.ok() {
-        // The error page's body is of no use: stop it downloading.
-        controller.abort();
-        return Err(Failure::Status(response.status(), response.status_text()));
-    }
-    // A declared size over the limit is refused before a byte of the body is read.
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|len| len.trim().parse::<usize>().ok());
-    if let Some(len) = declared.filter(|len| model::check_size(*len).is_err()) {
-        controller.abort();
-        return Err(Failure::DeclaredTooLarge(len));
-    }
-    let Some(body) = response.body() else {
-        // No body at all (204, or a HEAD-like answer): the empty text fails to parse, which
-        // says what is wrong.
-        return Ok(Vec::new());
-    };
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> = Vec::with_capacity(declared.unwrap_or(0).min(MAX_PAYLOAD_BYTES));
-    loop {
-        let step: ReadableStreamReadResult = JsFuture::from(reader.read())
-            .await
-            .map_err(|_| Failure::Truncated(bytes.len()))?
-            .unchecked_into();
-        if step.get_done().unwrap_or(true) {
-            return Ok(bytes);
-        }
-        let chunk: Uint8Array = step
-            .get_value()
-            .dyn_into()
-            .map_err(|_| Failure::Setup("the response body is not a byte stream"))?;
-        let start = bytes.len();
-        let end = start.saturating_add(chunk.length() as usize);
-        if end > MAX_PAYLOAD_BYTES {
-            // Aborting errors the stream and closes the connection: no more bytes arrive.
-            controller.abort();
-            return Err(Failure::TooLarge);
-        }
-        bytes.resize(end, 0);
-        if let Some(free) = bytes.get_mut(start..end) {
-            chunk.copy_to(free);
-        }
-    }
+fn failed(url: &str, detail: String) -> Fetched {
+    Fetched::Failed(vec![Problem::new(
+        "src",
+        ProblemKind::FetchFailed {
+            url: url.to_owned(),
+            detail,
+        },
+    )])
 }
 
 /// Bytes to text: UTF-8, as JSON must be (RFC 8259). A leading byte-order mark stays: parsing
@@ -208,50 +155,4 @@ fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
         detail.push_str(&err.utf8_error().valid_up_to().to_string());
         Problem::new("payload", ProblemKind::NotJson { detail })
     })
-}
-
-/// A timer that aborts the fetch when it fires; dropping it clears the timer.
-struct Deadline {
-    handle: i32,
-    fired: Rc<Cell<bool>>,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Deadline {
-    fn start(timeout_ms: u32, controller: &AbortController) -> Option<Deadline> {
-        let window = web_sys::window()?;
-        let fired = Rc::new(Cell::new(false));
-        let callback = {
-            let fired = fired.clone();
-            let controller = controller.clone();
-            Closure::<dyn FnMut()>::new(move || {
-                fired.set(true);
-                controller.abort();
-            })
-        };
-        let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms,
-            )
-            .ok()?;
-        Some(Deadline {
-            handle,
-            fired,
-            _callback: callback,
-        })
-    }
-
-    fn fired(&self) -> bool {
-        self.fired.get()
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
-        }
-    }
 }

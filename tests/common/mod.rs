@@ -51,7 +51,35 @@ pub fn problems(json: &str) -> Vec<Problem> {
 /// A card in `host`, from its `src` attribute or inline JSON, as the loader makes one for an
 /// element with no `payload` property. Dropping it is what the element's disconnect does.
 pub fn connect(host: &HtmlElement) -> Card {
-    Card::new(host.clone(), JsValue::UNDEFINED)
+    Card::new(host.clone(), JsValue::UNDEFINED, fetcher())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+// The loader's payload fetcher, as the card calls it (src/embed/fetch.rs), in its plainest form:
+// these tests are about what the card does with each outcome. The loader's own fetching (early
+// requests, streaming limits, stalls) is tested end to end in tests/e2e/faults.test.mjs.
+export function fetcher() {
+  return async (host, url, timeout, revalidate, max, signal) => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeout);
+    signal.addEventListener('abort', () => controller.abort());
+    try {
+      const response = await fetch(url, { signal: controller.signal, cache: revalidate ? 'no-cache' : 'default' });
+      if (!response.ok) return ['status', response.status, response.statusText];
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return bytes.length > max ? ['large'] : bytes;
+    } catch {
+      return timedOut ? ['timeout', timeout] : signal.aborted ? ['cancelled'] : ['network'];
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+"#)]
+extern "C" {
+    /// A payload fetcher for cards made without the loader.
+    pub fn fetcher() -> js_sys::Function;
 }
 
 /// Mounts the card view directly (no shadow root) and waits for the first render.
