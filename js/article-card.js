@@ -211,6 +211,8 @@ class ArticleCardElement extends Base {
   #adopted = false;
   // The payload request started before the engine ran (see `request`), until it takes it over.
   #early = undefined;
+  // A sleeping card that was used, and so asked for the engine.
+  #stirred = false;
 
   // How the engine fetches a card's payload: the early request if it is for the same address
   // (and not a retry, which wants a fresh answer), or a new one. Called by src/embed/fetch.rs.
@@ -332,6 +334,7 @@ class ArticleCardElement extends Base {
 
   #sleep() {
     ArticleCardElement.#sleeping.add(this);
+    this.#stirred = false;
     for (const type of ['click', 'beforematch', 'pointerdown']) {
       this.shadowRoot.addEventListener(type, ArticleCardElement.#onShadowEvent);
     }
@@ -389,7 +392,9 @@ class ArticleCardElement extends Base {
         tell(this, TOGGLE_EVENT, { id: this.#articleId(), section: sectionOf(button), title, open });
       }
     }
-    this.#wake();
+    // Once: an engine that could not start is reported once, not at every click.
+    if (!this.#stirred) this.#wake();
+    this.#stirred = true;
   }
 
   #articleId() {

@@ -515,6 +515,57 @@ test('expandAll() from a script opens every section at once and wakes the card',
   });
 });
 
+test('the find bar opening a folded section of a sleeping card opens it and wakes the card', TEST_TIMEOUT, async () => {
+  await withPage('/', { beforeGoto: recordEvents }, async ({ page, log }) => {
+    assert.ok(await loaderRan(page));
+    const { toggle, panel } = sectionByTitle(page, '#garages', 'What Happens Next');
+    // What the browser fires on a hidden="until-found" panel about to show a match.
+    const now = await panel.evaluate((el) => {
+      el.dispatchEvent(new Event('beforematch', { bubbles: true }));
+      return el.getAttribute('hidden');
+    });
+    assert.equal(now, null, 'unfolded at once');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual((await eventsOf(page, 'toggle')).map((e) => [e.detail.section, e.detail.open]), [['next', true]]);
+    await waitForState(page, '#garages', 'ready');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'still open when live');
+    assert.ok(await panel.isVisible());
+    assertClean(log);
+  });
+});
+
+test('a sleeping card whose engine cannot start keeps working as pre-rendered, and says so once', TEST_TIMEOUT, async () => {
+  await withPage(
+    '/',
+    {
+      beforeGoto: async (page) => {
+        await recordEvents(page);
+        await page.route('**/article_card_bg.wasm', (route) => route.abort());
+        await page.addInitScript(() => {
+          window.__errors = 0;
+          document.addEventListener('article-card-error', () => {
+            window.__errors += 1;
+          });
+        });
+      },
+    },
+    async ({ page }) => {
+      assert.ok(await loaderRan(page));
+      const { toggle, panel } = sectionByTitle(page, '#seed', 'Background Context');
+      await toggle.click();
+      await waitForState(page, '#seed', 'error');
+      assert.ok(await panel.isVisible(), 'the section the reader opened stays open');
+      await toggle.click();
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'and still toggles');
+      assert.ok(await panel.isVisible());
+      for (let i = 0; i < 3; i += 1) await nextFrame(page);
+      assert.equal(await page.evaluate(() => window.__errors), 1, 'one article-card-error');
+      assert.equal((await eventsOf(page, 'toggle')).length, 3);
+    },
+  );
+});
+
 test('a deep link to a section wakes that card only, and a later one wakes the other', TEST_TIMEOUT, async () => {
   await withPage(`/#${SEED_ID}--bigger-picture`, { beforeGoto: recordEvents }, async ({ page, log }) => {
     await waitForState(page, '#seed', 'ready');
