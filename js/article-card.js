@@ -21,6 +21,10 @@ const TITLE = '.section__title';
 const EXPAND_ALL = '.card__expand';
 const EXPANDED = 'aria-expanded';
 const CONTROLS = 'aria-controls';
+// An open section's permalink (section.rs), and where its label is (card.rs).
+const PERMALINK = 'section__permalink';
+const PERMALINK_LINK = 'section__link';
+const PERMALINK_LABEL = '[data-section-link]';
 // The headline's id is the article's id and this (src/view/card.rs, `headline_id`).
 const HEADLINE_ID = '---headline';
 // Marks the class of any copy of this module, so a second copy (another URL, another bundle)
@@ -385,8 +389,12 @@ class ArticleCardElement extends Base {
       if (!pick(button) || isOpen(button) === open) continue;
       button.setAttribute(EXPANDED, open);
       const panel = root.getElementById(button.getAttribute(CONTROLS));
-      if (open) panel?.removeAttribute('hidden');
-      else panel?.setAttribute('hidden', 'until-found');
+      if (open) {
+        panel?.removeAttribute('hidden');
+        this.#permalink(panel);
+      } else {
+        panel?.setAttribute('hidden', 'until-found');
+      }
       if (!quiet) {
         const title = button.querySelector(TITLE)?.textContent;
         tell(this, TOGGLE_EVENT, { id: this.#articleId(), section: sectionOf(button), title, open });
@@ -395,6 +403,21 @@ class ArticleCardElement extends Base {
     // Once: an engine that could not start is reported once, not at every click.
     if (!this.#stirred) this.#wake();
     this.#stirred = true;
+  }
+
+  // Gives an opened panel the permalink the view puts at the end of an open section (a section
+  // pre-rendered closed has none), so that the takeover finds it there and moves nothing.
+  #permalink(panel) {
+    const label = this.shadowRoot.querySelector(PERMALINK_LABEL)?.dataset.sectionLink;
+    if (!panel || !label || panel.querySelector(`.${PERMALINK}`)) return;
+    const line = document.createElement('div');
+    const link = line.appendChild(document.createElement('a'));
+    line.className = PERMALINK;
+    // In the order the view sets them, so the markup is the view's to the attribute.
+    link.href = `#${panel.closest(SECTION).id}`;
+    link.className = PERMALINK_LINK;
+    link.textContent = label;
+    panel.append(line);
   }
 
   #articleId() {

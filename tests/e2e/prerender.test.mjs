@@ -154,6 +154,11 @@ function recordEvents(page) {
   return page.addInitScript(() => {
     window.__events = [];
     window.__atClick = [];
+    // Layout shifts that no input explains: what counts against the page (CLS).
+    window.__lateShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__lateShifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('click', (event) => {
       const button = event.composedPath().find((node) => node.classList?.contains('section__toggle'));
       if (button) window.__atClick.push(button.getAttribute('aria-expanded'));
@@ -455,13 +460,20 @@ for (const how of ['click', 'keyboard']) {
         assert.equal(await background.panel.isVisible(), false);
         assert.equal(await next.toggle.getAttribute('aria-expanded'), 'true');
         assert.equal((await eventsOf(page, 'toggle')).length, 3);
-        // Mark the pre-rendered container, to tell that the widget replaced it.
-        await page.evaluate(() => {
-          document.querySelector('#seed').shadowRoot.querySelector('.root').dataset.prerendered = '';
+        // Mark the pre-rendered container, to tell that the widget replaced it; put the open
+        // section mid-screen, where a line added at the takeover would move what follows.
+        const opened = await next.section.evaluate((section) => {
+          section.getRootNode().querySelector('.root').dataset.prerendered = '';
+          section.scrollIntoView({ block: 'center' });
+          return section.outerHTML;
         });
+        // Past the 500 ms after an input in which the browser forgives a shift.
+        await page.waitForTimeout(600);
 
         releaseWasm();
         await waitForState(page, '#seed', 'ready');
+        assert.equal(await next.section.evaluate((section) => section.outerHTML), opened, 'the widget renders the section as the loader opened it');
+        assert.deepEqual(await page.evaluate(() => window.__lateShifts), [], 'the takeover moved nothing');
         assert.equal(
           await page.evaluate(() => 'prerendered' in document.querySelector('#seed').shadowRoot.querySelector('.root').dataset),
           false,
