@@ -27,7 +27,9 @@ const LH_OUT = path.join(REPO_ROOT, 'target', 'bench', 'lighthouse');
 
 /** The payload the card's `src` names: the seed fixture. */
 export const STORY_PATH = '/cards/story.json';
-export const LCP_PAGES = { widget: 'src-widget.html', vanilla: 'src-vanilla.html' };
+export const LCP_PAGES = { widget: 'src-widget.html', hints: 'src-widget-hints.html', vanilla: 'src-vanilla.html' };
+/** The variants measured, in the order each round runs them. */
+export const LCP_VARIANTS = ['widget', 'hints', 'vanilla'];
 
 // The headless flags TOOLCHAIN.md gives for Chromium as root; Lighthouse's launcher adds a fresh
 // user data dir of its own.
@@ -69,6 +71,8 @@ function localised(snippet) {
 export function buildLcpPages(site, payload) {
   const readme = readFileSync(README, 'utf8');
   const head = localised(readmeBlock(readme, '**1. Add the script', 'html'));
+  // The preload hints README gives for a card in the first screen: a second article-card page.
+  const hints = localised(readmeBlock(readme, '**For a card in the first screen', 'html'));
   const card = localised(readmeBlock(readme, '**2. Paste a card', 'html'));
   const reserve = readmeBlock(readme, '**3. Reserve its space', 'css');
   if (!card.includes(`src="${STORY_PATH}"`)) throw new Error(`README.md step 2 no longer shows a card with src: update bench/loading-chain.mjs`);
@@ -94,6 +98,7 @@ ${card}
 </html>
 `;
   writeFileSync(path.join(site, LCP_PAGES.widget), page('One card by src: article-card', head));
+  writeFileSync(path.join(site, LCP_PAGES.hints), page('One card by src: article-card, preloaded', `${head}\n${hints}`));
   writeFileSync(
     path.join(site, LCP_PAGES.vanilla),
     page('One card by src: vanilla peer', '<script type="module" src="/vanilla/article-card.js"></script>'),
@@ -170,9 +175,9 @@ function lcpFacts(lhr) {
  * …) so that a busy spell on the shared machine slows both alike.
  */
 export async function measureLcp(origin, runs) {
-  const results = { widget: [], vanilla: [] };
+  const results = Object.fromEntries(LCP_VARIANTS.map((v) => [v, []]));
   for (let r = 0; r < runs; r++) {
-    for (const variant of ['widget', 'vanilla']) {
+    for (const variant of LCP_VARIANTS) {
       const lhr = await lighthouse(`${origin}/${LCP_PAGES[variant]}`, `${variant}-${r + 1}`);
       const facts = lcpFacts(lhr);
       results[variant].push(facts);

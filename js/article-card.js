@@ -5,14 +5,33 @@
 // It may be imported anywhere: in a server render, a test runner or an edge function (no DOM) it
 // defines nothing and throws nothing, so a framework app can import it from any module.
 const TAG = 'article-card';
-// The one event this file sends itself: the engine could not start, or failed (`internal`).
-// The card's other events, and this one when the engine runs, are named in src/embed/events.rs.
+// The events this file sends itself: the engine could not start, or failed (`internal`); and,
+// for a sleeping card (see below), a section opened or closed and a link followed. When the
+// engine runs, it sends them (src/embed/events.rs, where each `detail` is described).
 const ERROR_EVENT = 'article-card-error';
+const TOGGLE_EVENT = 'article-card-toggle';
+const LINK_EVENT = 'article-card-link';
 // A trap stops the engine and every card shows an error, then the engine restarts and the cards
 // render again; the third trap within a minute leaves them in the error state (a bug that
 // strikes on every render would otherwise restart the engine for ever).
 const MAX_TRAPS = 3;
 const TRAP_WINDOW_MS = 60_000;
+
+// The pre-rendered markup (`article-card render`) that a sleeping card reads and changes: the
+// view's own names (src/view/card.rs, section.rs), each written only here.
+const ROOT = '.root';
+const SECTION = '[data-section-id]';
+const TOGGLE = '.section__toggle';
+const TITLE = '.section__title';
+const EXPAND_ALL = '.card__expand';
+const EXPANDED = 'aria-expanded';
+const CONTROLS = 'aria-controls';
+// An open section's permalink (section.rs), and where its label is (card.rs).
+const PERMALINK = 'section__permalink';
+const PERMALINK_LINK = 'section__link';
+const PERMALINK_LABEL = '[data-section-link]';
+// The headline's id is the article's id and this (src/view/card.rs, `headline_id`).
+const HEADLINE_ID = '---headline';
 // Marks the class of any copy of this module, so a second copy (another URL, another bundle)
 // recognises the element the first one defined and exports that class instead of its own.
 const BRAND = Symbol.for('article-card.element');
@@ -152,6 +171,23 @@ function internalError(message) {
 // render now, or the section it names would not exist to scroll to.
 const deepLink = () => location.hash.includes('--');
 
+// The section of `root` the URL names, if any (the hash is percent-encoded; a malformed one
+// names nothing).
+function namedSection(root) {
+  try {
+    return root.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest(SECTION);
+  } catch {
+    return undefined;
+  }
+}
+
+// Sends one of the card's events from `host`; `false` if a listener cancelled it.
+const tell = (host, type, detail, cancelable = false) =>
+  host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable, detail }));
+
+const isOpen = (button) => button.getAttribute(EXPANDED) === 'true';
+const sectionOf = (element) => element.closest(SECTION)?.dataset.sectionId ?? null;
+
 // The payload's JSON, to tell a new payload from an equal one: frameworks re-assign an equal
 // copy on every render. `undefined` when it has none, or none JSON can write (a cycle, a
 // BigInt): such a payload is always passed on, and the card reports its problem.
@@ -190,6 +226,10 @@ class ArticleCardElement extends Base {
   // listener for every card rather than one each, a thousand on a page of 1,000 cards), and
   // the cards a trap stops and restarts.
   static #live = new Set();
+
+  // Sleeping cards: pre-rendered ones that show their article without the engine, until a
+  // reader (or a script) does something with them. A page of them downloads this file only.
+  static #sleeping = new Set();
 
   // A trap killed the engine instance (`trapped`): every card shows an error and says so, the
   // glue makes a fresh instance of the compiled module, and the cards still connected are made
@@ -230,13 +270,18 @@ class ArticleCardElement extends Base {
 
   // The one listener every card's shadow root shares, for clicks (on a link, the card tells
   // the page, which may cancel it) and for the find bar about to open a closed section panel
-  // (the card opens that section, so that its button says so too).
+  // (the card opens that section, so that its button says so too). A sleeping card answers
+  // itself, and also hears `pointerdown`, which starts fetching the engine a moment before the
+  // click that will need it.
   static #onShadowEvent(event) {
-    const card = event.currentTarget.host.#card;
-    const link = event.target.closest?.('a[href]');
-    if (!card) return;
-    if (event.type === 'beforematch') call(() => card.matched(event.target));
-    else if (link && call(() => card.followed(link)) === false) {
+    const host = event.currentTarget.host;
+    const card = host.#card;
+    const { type, target } = event;
+    const link = target.closest?.('a[href]');
+    if (!card) {
+      if (ArticleCardElement.#sleeping.has(host)) host.#stir(event, link);
+    } else if (type === 'beforematch') call(() => card.matched(target));
+    else if (type === 'click' && link && call(() => card.followed(link)) === false) {
       event.preventDefault();
     }
   }
@@ -246,12 +291,14 @@ class ArticleCardElement extends Base {
   #payload = undefined;
   // The JSON of `#payload` (see jsonOf).
   #json = undefined;
-  // A method called before the card is connected: the last one, applied then.
-  #asked = undefined;
+  // The methods called before the card had its handle, applied in order when it has one.
+  #asked = [];
   // Upgrading: a payload was taken over from before the element was defined.
   #adopted = false;
   // The payload request started before the engine ran (see `request`), until it takes it over.
   #early = undefined;
+  // A sleeping card that was used, and so asked for the engine.
+  #stirred = false;
 
   // How the engine fetches a card's payload: the early request if it is for the same address
   // (and not a retry, which wants a fresh answer), or a new one. Called by src/embed/fetch.rs.
@@ -279,8 +326,22 @@ class ArticleCardElement extends Base {
 
   connectedCallback() {
     this.#adopted = false;
+    // While the page is still parsing, its declarative shadow root may not be there yet.
+    if (document.readyState === 'loading' && !this.shadowRoot) {
+      document.addEventListener('DOMContentLoaded', () => this.isConnected && this.#settle(), { once: true });
+    } else {
+      this.#settle();
+    }
+  }
+
+  // A pre-rendered card sleeps (unless `loading="eager"` asks for the engine at once); any
+  // other starts now or waits to come near the viewport.
+  #settle() {
     const observer = ArticleCardElement.#observer;
-    if (this.getAttribute('loading') === 'eager' || !observer || deepLink()) {
+    const eager = this.getAttribute('loading') === 'eager';
+    if (!eager && this.#prerendered()) {
+      this.#sleep();
+    } else if (eager || !observer || deepLink()) {
       this.#start();
     } else {
       ArticleCardElement.#waiting.add(this);
@@ -290,6 +351,7 @@ class ArticleCardElement extends Base {
 
   disconnectedCallback() {
     this.#unwatch();
+    ArticleCardElement.#sleeping.delete(this);
     this.#drop();
     this.#free();
   }
@@ -297,7 +359,9 @@ class ArticleCardElement extends Base {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'loading') {
-      if (newValue === 'eager' && ArticleCardElement.#waiting.has(this)) this.#wake();
+      if (newValue === 'eager' && (ArticleCardElement.#waiting.has(this) || ArticleCardElement.#sleeping.has(this))) {
+        this.#wake();
+      }
       return;
     }
     // A new address replaces a payload set from script: the last one set is shown. Not the
@@ -317,16 +381,16 @@ class ArticleCardElement extends Base {
   }
 
   expandAll() {
-    this.#ask((card) => card.openAll(true));
+    this.#ask((card) => card.openAll(true), () => true, true);
   }
 
   collapseAll() {
-    this.#ask((card) => card.openAll(false));
+    this.#ask((card) => card.openAll(false), () => true, false);
   }
 
   open(sectionId) {
     const id = String(sectionId);
-    this.#ask((card) => card.open(id));
+    this.#ask((card) => card.open(id), (button) => sectionOf(button) === id, true);
   }
 
   // Holds a new payload; `false` if it equals the one held, when the card has nothing to redo.
@@ -338,11 +402,123 @@ class ArticleCardElement extends Base {
     return !same;
   }
 
-  // Calls one of the card's methods, or keeps the call (the last one) until it is connected.
-  #ask(method) {
+  // Calls one of the card's methods, or keeps the call until the card has its handle. A
+  // sleeping card does it at once in its markup (opening or closing the sections `pick` chooses),
+  // which the card takes over from.
+  #ask(method, pick, open) {
     const card = this.#card;
     if (card) call(() => method(card));
-    else this.#asked = method;
+    else if (ArticleCardElement.#sleeping.has(this)) this.#fold(pick, open);
+    else this.#asked.push(method);
+  }
+
+  // Pre-rendered: the element's shadow root holds the card's markup, and nothing set on the
+  // element (a `payload`, a `src`) would make it show something else.
+  #prerendered() {
+    return this.#payload === undefined && !this.hasAttribute('src') && !!this.shadowRoot?.querySelector(ROOT);
+  }
+
+  #sleep() {
+    ArticleCardElement.#sleeping.add(this);
+    this.#stirred = false;
+    for (const type of ['click', 'beforematch', 'pointerdown']) {
+      this.shadowRoot.addEventListener(type, ArticleCardElement.#onShadowEvent);
+    }
+    this.#follow(true);
+  }
+
+  // The page's address names a section of this sleeping card: it opens, scrolls into view
+  // (the browser does not look into shadow roots) and the card wakes. `quiet` on load, when
+  // the section is open from the start as a live card's would be: no toggle event.
+  #follow(quiet) {
+    const section = namedSection(this.shadowRoot);
+    if (!section) return;
+    this.#fold((button) => section.contains(button), true, quiet);
+    section.scrollIntoView();
+  }
+
+  // What a reader does in a sleeping card. A link is followed (the page hears of it and may
+  // cancel it, as from a live card); a section button or "Expand all" does its job in the
+  // markup at once and wakes the card, which takes over with the same sections open; the find
+  // bar opening a folded section does too. Focus alone wakes nothing: a reader tabbing past
+  // must not download the engine.
+  #stir(event, link) {
+    const { type, target } = event;
+    const root = this.shadowRoot;
+    if (type === 'pointerdown') {
+      // A failure is the click's to report, when it asks for the engine too.
+      if (target.closest?.('button')) engine().catch(() => {});
+    } else if (type === 'beforematch') {
+      this.#fold((button) => button.getAttribute(CONTROLS) === target.id, true);
+    } else if (link) {
+      const section = sectionOf(link);
+      const detail = { id: this.#articleId(), link: section ? 'section' : 'full-story', href: link.href, section };
+      if (!tell(this, LINK_EVENT, detail, true)) event.preventDefault();
+    } else if (target.closest?.(EXPAND_ALL)) {
+      this.#fold(() => true, ![...root.querySelectorAll(TOGGLE)].every(isOpen));
+    } else {
+      const clicked = target.closest?.(TOGGLE);
+      if (clicked) this.#fold((button) => button === clicked, !isOpen(clicked));
+    }
+  }
+
+  // Opens (`open`) or closes the sleeping card's sections that `pick` chooses, in its markup
+  // as the view would (the button's state, the panel folded so that find-in-page still
+  // searches it), tells the page of each change, and wakes the card.
+  #fold(pick, open, quiet = false) {
+    const root = this.shadowRoot;
+    for (const button of root.querySelectorAll(TOGGLE)) {
+      if (!pick(button) || isOpen(button) === open) continue;
+      button.setAttribute(EXPANDED, open);
+      const panel = root.getElementById(button.getAttribute(CONTROLS));
+      if (open) {
+        panel?.removeAttribute('hidden');
+        this.#permalink(panel);
+      } else {
+        panel?.setAttribute('hidden', 'until-found');
+      }
+      if (!quiet) {
+        const title = button.querySelector(TITLE)?.textContent;
+        tell(this, TOGGLE_EVENT, { id: this.#articleId(), section: sectionOf(button), title, open });
+      }
+    }
+    // Once: an engine that could not start is reported once, not at every click.
+    if (!this.#stirred) this.#wake();
+    this.#stirred = true;
+  }
+
+  // Gives an opened panel the permalink the view puts at the end of an open section (a section
+  // pre-rendered closed has none), so that the takeover finds it there and moves nothing.
+  #permalink(panel) {
+    const label = this.shadowRoot.querySelector(PERMALINK_LABEL)?.dataset.sectionLink;
+    if (!panel || !label || panel.querySelector(`.${PERMALINK}`)) return;
+    const line = document.createElement('div');
+    const link = line.appendChild(document.createElement('a'));
+    line.className = PERMALINK;
+    // In the order the view sets them, so the markup is the view's to the attribute.
+    link.href = `#${panel.closest(SECTION).id}`;
+    link.className = PERMALINK_LINK;
+    link.textContent = label;
+    panel.append(line);
+  }
+
+  #articleId() {
+    return this.shadowRoot.querySelector(`[id$="${HEADLINE_ID}"]`)?.id.slice(0, -HEADLINE_ID.length);
+  }
+
+  // For a sleeping card about to be taken over: a method that gives the new card the sections
+  // open in the markup now, and focus where the reader has it. Applied before the card's first
+  // render, so nothing closes and opens again and no toggle event repeats what the page heard.
+  #handover() {
+    const root = this.shadowRoot;
+    const open = [...root.querySelectorAll(TOGGLE)].filter(isOpen).map(sectionOf);
+    const focused = root.activeElement?.id;
+    return (card) => {
+      card.openAll(false);
+      for (const id of open) card.open(id);
+      // Yew renders in a microtask queued when the card was made, so this one runs after it.
+      if (focused) queueMicrotask(() => root.getElementById(focused)?.focus({ preventScroll: true }));
+    };
   }
 
   #wake() {
@@ -354,9 +530,13 @@ class ArticleCardElement extends Base {
     if (ArticleCardElement.#waiting.delete(this)) ArticleCardElement.#observer.unobserve(this);
   }
 
-  // A new payload or address: the card is made again (its Yew app is reused, see pool.rs).
+  // A new payload or address: the card is made again (its Yew app is reused, see pool.rs). A
+  // sleeping card wakes to show it.
   #restart() {
-    if (!this.#card) return;
+    if (!this.#card) {
+      if (ArticleCardElement.#sleeping.has(this)) this.#wake();
+      return;
+    }
     this.#free();
     this.#connect();
   }
@@ -396,6 +576,8 @@ class ArticleCardElement extends Base {
         // The engine trapped since: wait for the restarted one.
         if (running !== started) return this.#connect();
         ArticleCardElement.#live.add(this);
+        // Read before the card replaces the pre-rendered markup.
+        const handover = ArticleCardElement.#sleeping.delete(this) && this.#prerendered() && this.#handover();
         const card = call(() => new Card(this, this.#payload, ArticleCardElement.#fetch));
         // The engine asked for its payload while it made the card, or wants none.
         this.#drop();
@@ -412,8 +594,8 @@ class ArticleCardElement extends Base {
         // element, and the listener does nothing while the element has no card.
         for (const type of ['click', 'beforematch']) this.shadowRoot?.addEventListener(type, ArticleCardElement.#onShadowEvent);
         const asked = this.#asked;
-        this.#asked = undefined;
-        if (asked) this.#ask(asked);
+        this.#asked = [];
+        for (const method of handover ? [handover, ...asked] : asked) call(() => method(card));
       },
       (error) => {
         this.#drop();
@@ -465,10 +647,11 @@ class ArticleCardElement extends Base {
       addEventListener('beforeprint', wakeAll);
       // The page's address changed: a section address wakes the waiting cards (the section it
       // names must exist to scroll to), and each card opens the section if it is one of its
-      // own. The only hashchange listener: the wasm has none.
+      // own; a sleeping card wakes only if it is. The only hashchange listener: the wasm has none.
       addEventListener('hashchange', () => {
         if (deepLink()) wakeAll();
         this.#live.forEach((el) => el.#ask((card) => card.followFragment()));
+        this.#sleeping.forEach((el) => el.#follow(false));
       });
       // A trap thrown on to the browser (from a listener, a timer or a promise callback of the
       // engine) is reported by `recover`: not again as an uncaught error of the host page.

@@ -66,7 +66,7 @@ export interface ArticleCardErrorDetail {
  * and `event.target` is the `<article-card>` element.
  */
 export interface ArticleCardEventMap {
-  /** The card shows its article (again after each new payload). */
+  /** The card shows its article (again after each new payload); a pre-rendered card: when the widget takes it over. */
   'article-card-ready': CustomEvent<ArticleCardReadyDetail>;
   /** A section opened or closed, by the reader, a deep link, the find bar or a method. */
   'article-card-toggle': CustomEvent<ArticleCardToggleDetail>;

@@ -57,7 +57,7 @@ export const events = [
   {
     name: 'article-card-ready',
     detail: 'ArticleCardReadyDetail',
-    description: 'The card shows its article (again after each new payload).',
+    description: 'The card shows its article (again after each new payload); a pre-rendered card: when the widget takes it over.',
   },
   {
     name: 'article-card-toggle',

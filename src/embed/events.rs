@@ -11,10 +11,13 @@
 //!
 //! | event | when | `detail` |
 //! | --- | --- | --- |
-//! | `article-card-ready` | the card shows its article | `id`, `headline`, `sections` (`[{ id, title }]`) |
+//! | `article-card-ready` | the card shows its article (a pre-rendered one: when the widget takes it over) | `id`, `headline`, `sections` (`[{ id, title }]`) |
 //! | `article-card-toggle` | a section opens or closes | `id`, `section`, `title`, `open` |
 //! | `article-card-link` | a link is followed (cancelable) | `id`, `link` (`"full-story"` or `"section"`), `href`, `section` |
 //! | `article-card-error` | the card ends in the error state | `problems` (`[{ path, message }]`), `internal` |
+//!
+//! A pre-rendered card that sleeps (no engine yet) has its toggle and link events sent by the
+//! loader, `js/article-card.js`, with the same `detail`; keep the two in step.
 //!
 //! Listeners run synchronously inside `dispatch_event`, and may call back into the card (a
 //! method, or removing it, which frees it), so callers hold no borrow of card state while

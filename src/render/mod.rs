@@ -16,9 +16,10 @@
 //! </article-card>
 //! ```
 //!
-//! When the bundle loads, the widget finds the element's shadow root already there, replaces its
-//! children with the same markup rendered live, and reads the same inline payload: no second
-//! request, and nothing moves.
+//! When the bundle loads, the loader leaves such a card asleep (no engine download) until a
+//! reader or a script interacts with it; the widget then finds the element's shadow root already
+//! there, replaces its children with the same markup rendered live (with the sections the reader
+//! opened meanwhile), and reads the same inline payload: no second request, and nothing moves.
 
 pub mod batch;
 mod json_ld;

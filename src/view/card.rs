@@ -296,7 +296,10 @@ pub fn Card(props: &CardProps) -> Html {
                 </div>
             }
             if !article.sections.is_empty() {
-                <div class="card__sections">
+                // The permalink's label, once per card (a shared string, no copy): a pre-rendered
+                // card's loader gives a section it opens before the engine runs the permalink the
+                // view would (js/article-card.js), so the takeover adds no line and moves nothing.
+                <div class="card__sections" data-section-link={labels.section_link.clone()}>
                     { for article.sections.iter().enumerate().map(|(index, section)| html! {
                         <SectionDisclosure
                             key={section.id.clone()}

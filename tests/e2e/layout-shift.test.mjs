@@ -19,8 +19,10 @@
 // The control and pre-rendered pages are generated here into target/layout-shift-e2e/ from
 // examples/twenty.html, so they always have the example's cards and text: the control drops the
 // stylesheet's block between the "reserved space" markers; the pre-rendered page also drops it
-// and replaces each card with what the command line renders for its payload. The binary is
-// built with cargo unless ARTICLE_CARD_BIN names one.
+// and replaces each card with what the command line renders for its payload, marked
+// `loading="eager"` so that the widget takes every card over while the shifts are recorded (a
+// pre-rendered card otherwise sleeps until a reader interacts with it: tests/e2e/prerender.test.mjs).
+// The binary is built with cargo unless ARTICLE_CARD_BIN names one.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,7 +78,7 @@ function prerendered(html) {
       ? cli(['render', path.join('fixtures', src)])
       : cli(['render', '-'], /<script type="application\/json">([\s\S]*?)<\/script>/.exec(inner)[1]);
     assert.ok(rendered.startsWith('<article-card>'), `the render of ${id} is an <article-card> element`);
-    return rendered.trim().replace('<article-card>', `<article-card id="${id}">`);
+    return rendered.trim().replace('<article-card>', `<article-card id="${id}" loading="eager">`);
   });
   assert.equal(count, CARD_COUNT, `examples/twenty.html has ${CARD_COUNT} cards`);
   return out;

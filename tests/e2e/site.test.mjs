@@ -28,6 +28,17 @@ import { REPO_ROOT, startServer } from './server.mjs';
 import { BUNDLE_DIR, WAIT_MS, nextFrame, openPage, useBrowserAndServer, waitForExpanded } from './browser.mjs';
 import { validateHtml } from './html-validator.mjs';
 
+/**
+ * Waits until the loader has run in `frame` (a page or an iframe's frame). A page's card is
+ * pre-rendered: it shows the whole card from the HTML and sleeps, with no engine, until a reader
+ * uses it (tests/e2e/prerender.test.mjs); so there is no `data-state="ready"` to wait for, and
+ * nothing to settle, before the first click.
+ */
+const loaderRan = (frame) => frame.waitForFunction(() => Boolean(customElements.get('article-card')));
+
+/** Waits until the widget runs the card in `frame`: it took the card over after a click. */
+const widgetRuns = (frame) => frame.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
+
 const TEST_TIMEOUT = { timeout: 180_000 };
 const WORK = path.join(REPO_ROOT, 'target', 'site-e2e');
 const PAYLOADS = path.join(WORK, 'payloads');
@@ -179,12 +190,15 @@ async function waitForFit(page, frameElement, fit = (h) => h) {
 async function checkFitThroughToggles(page, fit) {
   const frameElement = await page.waitForSelector('iframe');
   const frame = await frameElement.contentFrame();
-  await frame.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
+  await loaderRan(frame);
   const closed = await waitForFit(page, frameElement, fit);
   const toggle = frame.locator('.section__toggle').first();
   const wasOpen = (await toggle.getAttribute('aria-expanded')) === 'true';
   await toggle.click();
   await waitForExpanded(toggle, wasOpen ? 'false' : 'true');
+  // The click woke the card; measured once the widget has taken it over (an open section then
+  // gains its permalink line), so the frame is seen to follow the takeover too.
+  await widgetRuns(frame);
   const toggled = await waitForFit(page, frameElement, fit);
   assert.notEqual(Math.round(toggled.content), Math.round(closed.content), 'toggling a section changed the height');
   const expand = frame.locator('.card__expand');
@@ -313,10 +327,12 @@ test('the oEmbed height is within 3% of the card measured at the oEmbed width, s
       await frameElement.evaluate((el, width) => {
         el.style.width = `${width}px`;
       }, oembed.width);
-      // The live card, not the moment before it: measured earlier, on a loaded machine, the
-      // frame could fit content that was still settling (782 px where the card is 805).
+      // The card as it stays, not the moment before: measured earlier, on a loaded machine, the
+      // frame could fit content that was still settling (782 px where the card is 805). The
+      // pre-rendered card sleeps, so it is settled once the loader ran and the fonts loaded.
       const frame = await frameElement.contentFrame();
-      await frame.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
+      await loaderRan(frame);
+      await frame.evaluate(() => document.fonts.ready.then(() => true));
       const { content } = await waitForFit(session.page, frameElement);
       report.push(`${id}: estimated ${oembed.height}, measured ${Math.ceil(content)}`);
       assert.ok(Math.abs(oembed.height - content) / content < 0.03, report.at(-1));
@@ -337,7 +353,7 @@ test('the full-story link opens a new top-level tab from a plain page, and the c
   });
   try {
     const frame = await (await plain.page.waitForSelector('iframe')).contentFrame();
-    await frame.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
+    await loaderRan(frame);
     const [tab] = await Promise.all([plain.context.waitForEvent('page'), frame.locator('.card__link').click()]);
     await tab.waitForLoadState();
     assert.equal(tab.url(), story);
@@ -353,7 +369,7 @@ test('the full-story link opens a new top-level tab from a plain page, and the c
   const wordpress = await openPage(harness.browser, harness.server.host.origin, `/wordpress-${id}.html`);
   try {
     const frame = await (await wordpress.page.waitForSelector('iframe')).contentFrame();
-    await frame.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
+    await loaderRan(frame);
     await Promise.all([wordpress.page.waitForURL(siteUrl(`${id}/`)), frame.locator('.card__link').click()]);
     await wordpress.page.locator('article-card h1').waitFor();
   } finally {
@@ -372,11 +388,14 @@ for (const kind of ['card', 'embed']) {
           document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
         }),
       }, async ({ page, log }) => {
-        await page.waitForSelector('article-card[data-state="ready"]', { state: 'attached' });
+        await loaderRan(page);
         const toggle = page.locator('article-card .section__toggle').first();
         const before = await toggle.getAttribute('aria-expanded');
         await toggle.click();
         await waitForExpanded(toggle, before === 'true' ? 'false' : 'true');
+        // The click woke the card: its engine, too, works under the policy.
+        await widgetRuns(page);
+        assert.equal(await toggle.getAttribute('aria-expanded'), before === 'true' ? 'false' : 'true');
         assert.deepEqual(await page.evaluate(() => window.violations), []);
         assert.deepEqual(log.pageErrors, []);
         assert.deepEqual(log.badResponses, []);
