@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import {
@@ -38,16 +39,16 @@ const OUT = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 const fixtures = [SEED, GARAGES];
 
 /** N distinct payloads, alternating the two fixtures, each with its own id. */
-function payloads(count) {
+export function payloads(count) {
   return Array.from({ length: count }, (_, i) => {
     const base = fixtures[i % fixtures.length];
     return { ...base, id: `${base.id}-${i + 1}` };
   });
 }
 
-const inlineJson = (payload) => JSON.stringify(payload).replaceAll('<', '\\u003c');
+export const inlineJson = (payload) => JSON.stringify(payload).replaceAll('<', '\\u003c');
 
-function page(variant, count, cardsHtml) {
+export function page(variant, count, cardsHtml) {
   const head = {
     widget: '<script type="module" src="/article-card/article-card.js"></script>',
     vanilla: '<script type="module" src="/vanilla/article-card.js"></script>',
@@ -438,4 +439,5 @@ async function main() {
   }
 }
 
-await main();
+// Run, unless imported for its page builder (bench/memory.mjs).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
