@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::labels::{fill, Labels};
 use super::remote::{Remote, Request};
-use super::section::SectionDisclosure;
+use super::section::{section_disclosure, SectionView};
 use super::{attr, heading_tag, panel_id, section_anchor, text};
 use crate::model::{Article, Section, Timestamp};
 
@@ -226,7 +226,6 @@ pub fn Card(props: &CardProps) -> Html {
         let open = open.dispatcher();
         Callback::from(move |_: MouseEvent| open.dispatch(OpenAction::All(!all_open)))
     };
-    let card_id: AttrValue = article.id.clone().into();
     let headline_id: AttrValue = headline_id(&article.id).into();
     // A card with no `lang` inherits the page's language through the shadow root; only its
     // direction needs saying, always, as the page around it may read the other way.
@@ -297,19 +296,18 @@ pub fn Card(props: &CardProps) -> Html {
             }
             if !article.sections.is_empty() {
                 <div class="card__sections">
-                    { for article.sections.iter().enumerate().map(|(index, section)| html! {
-                        <SectionDisclosure
-                            key={section.id.clone()}
-                            card_id={card_id.clone()}
-                            headline_id={headline_id.clone()}
-                            section={section.clone()}
-                            {index}
-                            {level}
-                            reading_time={labels.reading_time.clone()}
-                            section_link={labels.section_link.clone()}
-                            open={open.0.get(index).copied().unwrap_or(section.open)}
-                            on_toggle={on_toggle.clone()}
-                        />
+                    { for article.sections.iter().enumerate().map(|(index, section)| {
+                        section_disclosure(&SectionView {
+                            card_id: &article.id,
+                            headline_id: &headline_id,
+                            section,
+                            index,
+                            level,
+                            reading_time: &labels.reading_time,
+                            section_link: &labels.section_link,
+                            open: open.0.get(index).copied().unwrap_or(section.open),
+                            on_toggle: &on_toggle,
+                        })
                     }) }
                 </div>
             }

@@ -17,7 +17,7 @@ pub use card::{Card, CardLink, CardOptions, CardProps, Toggled};
 pub use error::{error_dir, ErrorCard, ErrorCardProps};
 pub use remote::{Remote, Request};
 pub use root::{CardRoot, CardRootProps, CardState};
-pub use section::{reading_minutes, SectionDisclosure, SectionDisclosureProps};
+pub use section::reading_minutes;
 
 /// Payload text as a text node, sharing the model's allocation instead of copying it (Yew's
 /// `{ string }` conversion copies twice: a thousand cards would hold their text three times).

@@ -6,55 +6,57 @@ use super::labels::fill;
 use super::{heading_tag, panel_id, section_anchor, text};
 use crate::model::{Block, Section};
 
-#[derive(Properties, PartialEq)]
-pub struct SectionDisclosureProps {
-    pub card_id: AttrValue,
+/// What one section's markup is made of: the section, and what the card around it decides.
+pub(crate) struct SectionView<'a> {
+    pub card_id: &'a str,
     /// The id of the card's headline: panels are named by their button and the headline, so
     /// that landmarks stay distinct on a page of cards that share section titles.
-    pub headline_id: AttrValue,
-    pub section: Section,
+    pub headline_id: &'a str,
+    pub section: &'a Section,
     pub index: usize,
     /// The heading level of the section title, 2–6.
     pub level: u8,
     /// "{minutes} min read", in the card's language.
-    pub reading_time: AttrValue,
+    pub reading_time: &'a AttrValue,
     /// "Link to this section", in the card's language.
-    pub section_link: AttrValue,
+    pub section_link: &'a AttrValue,
     pub open: bool,
     /// Called with `index` when the reader toggles the section; the card owns the state.
-    pub on_toggle: Callback<usize>,
+    pub on_toggle: &'a Callback<usize>,
 }
 
 /// One analysis section as a disclosure (WAI-ARIA pattern): a heading holding a button that
 /// shows and hides the panel. A native `<button>` gives Enter and Space for free.
 ///
+/// A plain function of the card's render, not a component: the card owns the open state, so a
+/// component here would only add its own state to keep (a scope, hooks, props holding copies),
+/// and on a page of a thousand cards that is four thousand of each for nothing.
+///
 /// A closed panel is `hidden="until-found"`: the browser's find bar searches it, and opening it
 /// for a match fires `beforematch`, which the embedding turns into an open request for the
 /// section whose panel it is ([`anchor_of_panel`](super::anchor_of_panel)).
-#[function_component]
-pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
-    let anchor = section_anchor(&props.card_id, &props.section.id);
+pub(crate) fn section_disclosure(view: &SectionView) -> Html {
+    let anchor = section_anchor(view.card_id, &view.section.id);
     let button_id = format!("{anchor}--button");
-    // One allocation for the button's `aria-controls` and the panel's `id`: a thousand cards
-    // hold four thousand of them.
+    // One allocation for the button's `aria-controls` and the panel's `id`.
     let panel_id = AttrValue::from(panel_id(&anchor));
-    let index = props.index;
-    let onclick = props.on_toggle.reform(move |_: MouseEvent| index);
-    let minutes = reading_minutes(&props.section.body).to_string();
+    let index = view.index;
+    let onclick = view.on_toggle.reform(move |_: MouseEvent| index);
+    let minutes = reading_minutes(&view.section.body).to_string();
     html! {
-        <section class="section" id={anchor.clone()} data-section-id={props.section.id.clone()}>
-            <@{heading_tag(props.level)} class="section__heading">
+        <section class="section" id={anchor.clone()} data-section-id={view.section.id.clone()}>
+            <@{heading_tag(view.level)} class="section__heading">
                 <button
                     type="button"
                     class="section__toggle"
                     part="section-toggle"
                     id={button_id.clone()}
-                    aria-expanded={if props.open { "true" } else { "false" }}
+                    aria-expanded={if view.open { "true" } else { "false" }}
                     aria-controls={panel_id.clone()}
                     {onclick}
                 >
-                    <span class="section__title">{ text(&props.section.title) }</span>
-                    <span class="section__time">{ fill(&props.reading_time, "{minutes}", &minutes) }</span>
+                    <span class="section__title">{ text(&view.section.title) }</span>
+                    <span class="section__time">{ fill(view.reading_time, "{minutes}", &minutes) }</span>
                 </button>
             </@>
             <div
@@ -62,21 +64,21 @@ pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
                 part="section-panel"
                 id={panel_id}
                 role="region"
-                aria-labelledby={[button_id.as_str(), " ", &props.headline_id].concat()}
+                aria-labelledby={[button_id.as_str(), " ", view.headline_id].concat()}
                 // Spelled in capitals only to get past the html! macro, which takes `hidden` for
                 // a boolean; HTML attribute names are case-insensitive, and the DOM and the
                 // parser both store it as `hidden`.
-                HIDDEN={(!props.open).then_some("until-found")}
+                HIDDEN={(!view.open).then_some("until-found")}
             >
-                { body(&props.section.body) }
+                { body(&view.section.body) }
                 // The section's own address: follow it to scroll here, or copy it to share
                 // the section. The embedding opens the section when the page loads there.
                 // Only an open section carries it: a closed one's link cannot be seen, and on a
                 // page of a thousand cards those unseen links cost megabytes.
-                if props.open {
+                if view.open {
                     <div class="section__permalink">
                         <a class="section__link" href={section_href(&anchor)}>
-                            { props.section_link.clone() }
+                            { view.section_link.clone() }
                         </a>
                     </div>
                 }
