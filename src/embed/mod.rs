@@ -14,6 +14,7 @@
 mod card;
 mod events;
 mod fetch;
+mod fixed;
 mod js_json;
 mod panic;
 mod payload;

@@ -2,24 +2,72 @@ use yew::prelude::*;
 
 use super::body::body;
 use super::card::section_href;
-use super::labels::fill;
-use super::{heading_tag, panel_id, section_anchor, text};
+use super::fixed::{Fixed, Materialize};
+use super::labels::{fill, Labels};
+use super::{attr, heading_tag, panel_id, section_anchor};
 use crate::model::{Block, Section};
 
-/// What one section's markup is made of: the section, and what the card around it decides.
+/// What of a section never changes while its card shows the article, made once (see
+/// `fixed.rs`): its ids, its title and reading time, its body.
+pub(crate) struct SectionParts {
+    /// The section's address (`<card>--<section>`), its element's id.
+    anchor: AttrValue,
+    id: AttrValue,
+    button_id: AttrValue,
+    /// The panel's id, also the button's `aria-controls`.
+    pub(crate) panel_id: AttrValue,
+    /// The panel's name: its button and the card's headline, so that landmarks stay distinct
+    /// on a page of cards that share section titles.
+    labelled_by: AttrValue,
+    /// The section's own link (`#<anchor>`).
+    href: AttrValue,
+    /// "Link to this section", in the card's language.
+    link_text: AttrValue,
+    title: Html,
+    time: Html,
+    body: Html,
+}
+
+impl SectionParts {
+    pub(crate) fn new(
+        card_id: &str,
+        headline_id: &str,
+        section: &Section,
+        labels: &Labels,
+        materialize: Materialize,
+    ) -> SectionParts {
+        let anchor = section_anchor(card_id, &section.id);
+        let button_id = format!("{anchor}--button");
+        let minutes = reading_minutes(&section.body).to_string();
+        let title = Fixed::class("span", "section__title").text(attr(&section.title));
+        let time = Fixed::class("span", "section__time").text(fill(
+            &labels.reading_time,
+            "{minutes}",
+            &minutes,
+        ));
+        SectionParts {
+            panel_id: panel_id(&anchor).into(),
+            labelled_by: [button_id.as_str(), " ", headline_id].concat().into(),
+            href: section_href(&anchor),
+            anchor: anchor.into(),
+            id: section.id.clone().into(),
+            button_id: button_id.into(),
+            link_text: labels.section_link.clone(),
+            title: materialize.render(&title),
+            time: materialize.render(&time),
+            body: body(&section.body)
+                .map(|block| materialize.render(&block))
+                .collect(),
+        }
+    }
+}
+
+/// One section as the card renders it now.
 pub(crate) struct SectionView<'a> {
-    pub card_id: &'a str,
-    /// The id of the card's headline: panels are named by their button and the headline, so
-    /// that landmarks stay distinct on a page of cards that share section titles.
-    pub headline_id: &'a str,
-    pub section: &'a Section,
+    pub parts: &'a SectionParts,
     pub index: usize,
     /// The heading level of the section title, 2–6.
     pub level: u8,
-    /// "{minutes} min read", in the card's language.
-    pub reading_time: &'a AttrValue,
-    /// "Link to this section", in the card's language.
-    pub section_link: &'a AttrValue,
     pub open: bool,
     /// Called with `index` when the reader toggles the section; the card owns the state.
     pub on_toggle: &'a Callback<usize>,
@@ -36,49 +84,45 @@ pub(crate) struct SectionView<'a> {
 /// for a match fires `beforematch`, which the embedding turns into an open request for the
 /// section whose panel it is ([`anchor_of_panel`](super::anchor_of_panel)).
 pub(crate) fn section_disclosure(view: &SectionView) -> Html {
-    let anchor = section_anchor(view.card_id, &view.section.id);
-    let button_id = format!("{anchor}--button");
-    // One allocation for the button's `aria-controls` and the panel's `id`.
-    let panel_id = AttrValue::from(panel_id(&anchor));
+    let parts = view.parts;
     let index = view.index;
     let onclick = view.on_toggle.reform(move |_: MouseEvent| index);
-    let minutes = reading_minutes(&view.section.body).to_string();
     html! {
-        <section class="section" id={anchor.clone()} data-section-id={view.section.id.clone()}>
+        <section class="section" id={parts.anchor.clone()} data-section-id={parts.id.clone()}>
             <@{heading_tag(view.level)} class="section__heading">
                 <button
                     type="button"
                     class="section__toggle"
                     part="section-toggle"
-                    id={button_id.clone()}
+                    id={parts.button_id.clone()}
                     aria-expanded={if view.open { "true" } else { "false" }}
-                    aria-controls={panel_id.clone()}
+                    aria-controls={parts.panel_id.clone()}
                     {onclick}
                 >
-                    <span class="section__title">{ text(&view.section.title) }</span>
-                    <span class="section__time">{ fill(view.reading_time, "{minutes}", &minutes) }</span>
+                    { parts.title.clone() }
+                    { parts.time.clone() }
                 </button>
             </@>
             <div
                 class="section__panel"
                 part="section-panel"
-                id={panel_id}
+                id={parts.panel_id.clone()}
                 role="region"
-                aria-labelledby={[button_id.as_str(), " ", view.headline_id].concat()}
+                aria-labelledby={parts.labelled_by.clone()}
                 // Spelled in capitals only to get past the html! macro, which takes `hidden` for
                 // a boolean; HTML attribute names are case-insensitive, and the DOM and the
                 // parser both store it as `hidden`.
                 HIDDEN={(!view.open).then_some("until-found")}
             >
-                { body(&view.section.body) }
+                { parts.body.clone() }
                 // The section's own address: follow it to scroll here, or copy it to share
                 // the section. The embedding opens the section when the page loads there.
                 // Only an open section carries it: a closed one's link cannot be seen, and on a
                 // page of a thousand cards those unseen links cost megabytes.
                 if view.open {
                     <div class="section__permalink">
-                        <a class="section__link" href={section_href(&anchor)}>
-                            { view.section_link.clone() }
+                        <a class="section__link" href={parts.href.clone()}>
+                            { parts.link_text.clone() }
                         </a>
                     </div>
                 }
