@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fixed::{Fixed, Materialize};
+use super::fixed::{Attr, Fixed, Materialize};
 use super::labels::{fill, Labels};
 use super::remote::{Remote, Request};
 use super::section::{section_disclosure, SectionParts, SectionView};
@@ -350,13 +350,13 @@ fn header(article: &Article, labels: &Labels, level: u8, headline_id: &AttrValue
     let mut header = Fixed::class("header", "card__header")
         .child(
             Fixed::class("p", "card__source")
-                .attr("part", "source")
+                .attr(Attr::Part, "source")
                 .text(attr(&article.source.name)),
         )
         .child(
             Fixed::class(heading_tag(level - 1), "card__headline")
-                .attr("part", "headline")
-                .attr("id", headline_id.clone())
+                .attr(Attr::Part, "headline")
+                .attr(Attr::Id, headline_id.clone())
                 .text(attr(&article.headline)),
         );
     if let Some(dek) = &article.dek {
@@ -373,12 +373,12 @@ fn image(article: &Article) -> Option<Fixed> {
     Some(
         Fixed::class("figure", "card__figure").child(
             Fixed::class("img", "card__image")
-                .attr("src", attr(&image.src))
-                .attr("alt", attr(&image.alt))
-                .attr("width", image.width.to_string())
-                .attr("height", image.height.to_string())
-                .attr("loading", "lazy")
-                .attr("decoding", "async"),
+                .attr(Attr::Src, attr(&image.src))
+                .attr(Attr::Alt, attr(&image.alt))
+                .attr(Attr::Width, image.width.to_string())
+                .attr(Attr::Height, image.height.to_string())
+                .attr(Attr::Loading, "lazy")
+                .attr(Attr::Decoding, "async"),
         ),
     )
 }
@@ -386,7 +386,7 @@ fn image(article: &Article) -> Option<Fixed> {
 fn quote(article: &Article) -> Option<Fixed> {
     let quote = article.quote.as_ref()?;
     let figure = Fixed::class("figure", "card__pullquote")
-        .attr("part", "quote")
+        .attr(Attr::Part, "quote")
         .child(
             Fixed::class("blockquote", "card__quote")
                 .child(Fixed::new("p").text(attr(&quote.text))),
@@ -403,10 +403,10 @@ fn quote(article: &Article) -> Option<Fixed> {
 fn footer(article: &Article, labels: &Labels) -> Fixed {
     Fixed::class("footer", "card__footer").child(
         Fixed::class("a", "card__link")
-            .attr("part", "link")
-            .attr("href", attr(&article.source.url))
-            .attr("target", "_blank")
-            .attr("rel", "noopener noreferrer")
+            .attr(Attr::Part, "link")
+            .attr(Attr::Href, attr(&article.source.url))
+            .attr(Attr::Target, "_blank")
+            .attr(Attr::Rel, "noopener noreferrer")
             // One text node, as the HTML parser makes of pre-rendered markup, so a
             // server-rendered card is taken over without the text reflowing.
             .text(fill(&labels.full_story, "{source}", &article.source.name))
@@ -434,7 +434,7 @@ fn meta_line(article: &Article, labels: &Labels) -> Option<Fixed> {
             .text(" ")
             .child(
                 Fixed::new("time")
-                    .attr("datetime", ts.text.clone())
+                    .attr(Attr::Datetime, ts.text.clone())
                     .text(labels.date(ts.year, ts.month, ts.day)),
             )
     };

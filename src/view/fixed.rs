@@ -17,16 +17,40 @@
 
 use std::fmt;
 
-use yew::virtual_dom::{VTag, VText};
-use yew::{AttrValue, Html};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VTag, VText};
+use yew::{AttrValue, Html, NodeRef};
 
-/// An element of a card's fixed markup: its tag, attributes (in order) and children.
+/// The attributes fixed markup uses, in the order an element writes them (then `class`, last,
+/// as Yew writes it from `html!`), so that the same card, pre-rendered or not, has the same
+/// markup. A closed set, so that [`Fixed::to_html`] is plain `html!`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Attr {
+    Part,
+    Id,
+    Src,
+    Alt,
+    Width,
+    Height,
+    Loading,
+    Decoding,
+    Href,
+    Target,
+    Rel,
+    Datetime,
+}
+
+impl Attr {
+    pub fn name(self) -> &'static str {
+        NAMES.get(self as usize).copied().unwrap_or_default()
+    }
+}
+
+/// An element of a card's fixed markup: its tag, attributes, class and children.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fixed {
     pub tag: &'static str,
-    /// In order, `class` last, as Yew writes an element's attributes from `html!`: the same
-    /// card, pre-rendered or not, has the same markup.
-    pub attrs: Vec<(&'static str, AttrValue)>,
+    /// Kept in [`Attr`] order.
+    attrs: Vec<(Attr, AttrValue)>,
     class: Option<&'static str>,
     pub children: Vec<FixedNode>,
 }
@@ -48,7 +72,7 @@ impl Fixed {
         }
     }
 
-    /// The element with the class `class` (what most of them have first).
+    /// The element with the class `class` (what most of them have).
     pub(crate) fn class(tag: &'static str, class: &'static str) -> Fixed {
         Fixed {
             class: Some(class),
@@ -56,17 +80,9 @@ impl Fixed {
         }
     }
 
-    /// The attributes in the order they are written.
-    pub fn attributes(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
-        let class = self.class.map(|class| ("class", class));
-        self.attrs
-            .iter()
-            .map(|(name, value)| (*name, value.as_str()))
-            .chain(class)
-    }
-
-    pub(crate) fn attr(mut self, name: &'static str, value: impl Into<AttrValue>) -> Fixed {
-        self.attrs.push((name, value.into()));
+    pub(crate) fn attr(mut self, name: Attr, value: impl Into<AttrValue>) -> Fixed {
+        let at = self.attrs.partition_point(|(other, _)| *other <= name);
+        self.attrs.insert(at, (name, value.into()));
         self
     }
 
@@ -80,22 +96,59 @@ impl Fixed {
         self
     }
 
+    /// The attributes in the order they are written.
+    pub fn attributes(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+        let class = self.class.map(|class| ("class", class));
+        self.attrs
+            .iter()
+            .map(|(name, value)| (name.name(), value.as_str()))
+            .chain(class)
+    }
+
     /// The element as Yew markup.
     pub fn to_html(&self) -> Html {
-        let mut tag = VTag::new(self.tag);
+        // Built as `html!` builds an element whose attributes may be absent (every name, a
+        // value or none), without `html!`'s code for a tag chosen at run time, which cost the
+        // bundle 3 KB here.
+        let mut values: Vec<Option<AttributeOrProperty>> = vec![None; NAMES.len()];
         for (name, value) in &self.attrs {
-            tag.add_attribute(name, value.clone());
+            if let Some(slot) = values.get_mut(*name as usize) {
+                *slot = Some(AttributeOrProperty::Attribute(value.clone()));
+            }
         }
-        if let Some(class) = self.class {
-            tag.add_attribute("class", class);
+        if let Some(slot) = values.last_mut() {
+            *slot = self
+                .class
+                .map(|class| AttributeOrProperty::Attribute(class.into()));
         }
-        tag.add_children(self.children.iter().map(|child| match child {
-            FixedNode::Element(element) => element.to_html(),
-            FixedNode::Text(text) => VText::new(text.clone()).into(),
-        }));
-        tag.into()
+        let children: VList = self
+            .children
+            .iter()
+            .map(|child| match child {
+                FixedNode::Element(element) => element.to_html(),
+                FixedNode::Text(text) => VText::new(text.clone()).into(),
+            })
+            .collect();
+        VTag::__new_other(
+            self.tag.into(),
+            NodeRef::default(),
+            None,
+            Attributes::Dynamic {
+                keys: &NAMES,
+                values: values.into(),
+            },
+            Listeners::None,
+            children.into(),
+        )
+        .into()
     }
 }
+
+/// Every attribute name, in [`Attr`] order, then `class`.
+const NAMES: [&str; 13] = [
+    "part", "id", "src", "alt", "width", "height", "loading", "decoding", "href", "target", "rel",
+    "datetime", "class",
+];
 
 /// How a mount turns fixed markup into what Yew renders: by default Yew markup
 /// ([`Fixed::to_html`]); the embedding makes DOM nodes (`src/embed/fixed.rs`).
