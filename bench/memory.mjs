@@ -29,7 +29,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { launchBrowser, openPage } from '../tests/e2e/browser.mjs';
+import { BUNDLE_DIR, launchBrowser, measureMemory, openPage } from '../tests/e2e/browser.mjs';
 import { GARAGES, SEED } from '../tests/e2e/fixtures.mjs';
 import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
 
@@ -170,6 +170,19 @@ export async function jsHeapByKind(browser, origin, file, count, top = 15) {
   }
 }
 
+/** JS heap and wasm memory on `file` once its `count` cards are ready, read as the bench reads them. */
+export async function shippedMemory(browser, origin, file, count) {
+  const { page, context, close } = await openPage(browser, origin, `/${file}`, { navigationTimeout: 180_000 });
+  try {
+    await allReady(page, count);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return await measureMemory(page, cdp);
+  } finally {
+    await close();
+  }
+}
+
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /** The table rows bench/run.mjs and this script print: one line per count. */
@@ -188,6 +201,22 @@ export function breakdownRows(counts, results) {
   return lines;
 }
 
+/**
+ * For bench/run.mjs: builds the measurement bundle and splits the wasm of the `counts`-card
+ * pages of `site` (widget-N.html, the fixtures alternating), as rows of a Markdown table.
+ */
+export async function breakdownTable(browser, site, counts) {
+  buildStatsBundle();
+  const server = await startServer({ mounts: { '/article-card/': STATS_BUNDLE, '/': site } });
+  try {
+    const results = [];
+    for (const n of counts) results.push(await wasmBreakdown(browser, server.origin, `widget-${n}.html`, n, [SEED, GARAGES]));
+    return breakdownRows(counts, results);
+  } finally {
+    await server.close();
+  }
+}
+
 // ---- run on its own -------------------------------------------------------------------------
 
 async function main() {
@@ -203,8 +232,20 @@ async function main() {
     writeFileSync(path.join(site, `widget-${n}.html`), page('widget', n, cards.join('\n')));
   }
   const server = await startServer({ mounts: { '/article-card/': STATS_BUNDLE, '/': site } });
+  const shipped = await startServer({ mounts: { '/article-card/': BUNDLE_DIR, '/': site } });
   const browser = await launchBrowser();
   try {
+    // The shipped bundle, as the bench reads it (median of three).
+    console.log('| cards | JS heap | wasm | total | JS per card | wasm per card | DOM nodes per card |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const n of counts) {
+      const runs = [];
+      for (let r = 0; r < 3; r++) runs.push(await shippedMemory(browser, shipped.origin, `widget-${n}.html`, n));
+      const med = (key) => runs.map((m) => m[key]).sort((a, b) => a - b)[1];
+      const [heap, wasm, nodes] = [med('jsHeap'), med('wasm'), med('nodes')];
+      console.log(`| ${n} | ${(heap / 1e6).toFixed(1)} MB | ${(wasm / 1e6).toFixed(1)} MB | ${((heap + wasm) / 1e6).toFixed(1)} MB | ${kb(heap / n)} | ${kb(wasm / n)} | ${(nodes / n).toFixed(0)} |`);
+    }
+    console.log('');
     const results = [];
     for (const n of counts) results.push(await wasmBreakdown(browser, server.origin, `widget-${n}.html`, n, [SEED, GARAGES]));
     console.log(breakdownRows(counts, results).join('\n'));
@@ -224,6 +265,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await shipped.close();
   }
 }
 

@@ -21,6 +21,7 @@ import {
   BUNDLE_DIR as BUNDLE, CHROMIUM_PATH, assertBundleBuilt, launchBrowser, measureMemory, openPage,
 } from '../tests/e2e/browser.mjs';
 import { GARAGES, SEED } from '../tests/e2e/fixtures.mjs';
+import { breakdownTable } from './memory.mjs';
 import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
 
 const QUICK = process.argv.includes('--quick');
@@ -308,7 +309,7 @@ function machine() {
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}; Node ${process.version}; ${rustc}`;
 }
 
-function report({ size, load, clicks, prerender }) {
+function report({ size, load, clicks, prerender, memory }) {
   const lines = [];
   const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
   const w = 'widget';
@@ -363,6 +364,22 @@ function report({ size, load, clicks, prerender }) {
       }),
     ]);
   }
+  // What one more card costs: the difference between the 100- and 1,000-card pages, per card,
+  // so that what every page has once (the engine, the loader, the page) is not counted.
+  const perCard = (v, key) => (load[v][1000][key] - load[v][100][key]) / 900;
+  const kbOf = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+  row([
+    'per card',
+    ...VARIANTS.map((v) =>
+      v === 'widget' ? `${kbOf(perCard(v, 'heap') + perCard(v, 'wasm'))} (JS ${kbOf(perCard(v, 'heap'))} + wasm ${kbOf(perCard(v, 'wasm'))})` : kbOf(perCard(v, 'heap')),
+    ),
+  ]);
+  lines.push(
+    '',
+    'Where a card\'s wasm memory goes, per card (`node bench/memory.mjs`, from a measurement build that counts the allocator: the same code and allocator, the counts exported): **model**, its validated article; **view**, the rest of a shown card (its Yew components\' state and what Yew keeps of its markup, its props and handle); **idle app**, the emptied Yew app a removed card leaves for the next one; **overhead**, the allocator\'s rounding and headers, and the stack and static data spread over the cards; **free**, space left free inside the heap (transient: how far the live bytes rose during load above where they ended). `node bench/memory.mjs --sizes --js` adds the live allocations by size and the JS heap by kind.',
+    '',
+    ...memory,
+  );
   lines.push('', '## Section click to visible panel', '', `From the click event to the first animation frame after the panel is shown: ${CLICKS} clicks on different cards of the 100-card page.`, '');
   row(['', 'median', '95th percentile']);
   row(['---', '---:', '---:']);
@@ -430,7 +447,8 @@ async function main() {
     }
     const clicks = { widget: await measureClicks(browser, server.origin, 'widget'), vanilla: await measureClicks(browser, server.origin, 'vanilla') };
     const prerender = prerenderThroughput();
-    const text = report({ size, load, clicks, prerender });
+    const memory = await breakdownTable(browser, SITE, [100, 1000]);
+    const text = report({ size, load, clicks, prerender, memory });
     writeFileSync(OUT, text);
     console.log(`\n${text}\nwrote ${path.relative(REPO_ROOT, OUT)}`);
   } finally {
