@@ -32,6 +32,9 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLE_DIR, launchBrowser, measureMemory, openPage } from '../tests/e2e/browser.mjs';
 import { GARAGES, SEED } from '../tests/e2e/fixtures.mjs';
 import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
+// A cycle (run.mjs imports this file's measurements), harmless: neither uses the other's
+// bindings until its own main runs, after both have loaded.
+import { inlineJson, page, payloads } from './run.mjs';
 
 export const STATS_DIR = path.join(REPO_ROOT, 'target', 'memory-stats');
 export const STATS_BUNDLE = path.join(STATS_DIR, 'article-card');
@@ -224,7 +227,6 @@ async function main() {
   if (args.includes('--build') || !statsBundleBuilt()) buildStatsBundle();
   const countsArg = args[args.indexOf('--counts') + 1];
   const counts = args.includes('--counts') ? countsArg.split(',').map(Number) : [100, 1000];
-  const { payloads, page, inlineJson } = await import('./run.mjs');
   const site = path.join(STATS_DIR, 'site');
   mkdirSync(site, { recursive: true });
   for (const n of counts) {
