@@ -19,8 +19,6 @@ pub(crate) struct SectionParts {
     /// The panel's name: its button and the card's headline, so that landmarks stay distinct
     /// on a page of cards that share section titles.
     labelled_by: AttrValue,
-    /// The section's own link (`#<anchor>`).
-    href: AttrValue,
     /// "Link to this section", in the card's language.
     link_text: AttrValue,
     title: Html,
@@ -48,7 +46,6 @@ impl SectionParts {
         SectionParts {
             panel_id: panel_id(&anchor).into(),
             labelled_by: [button_id.as_str(), " ", headline_id].concat().into(),
-            href: section_href(&anchor),
             anchor: anchor.into(),
             id: section.id.clone().into(),
             button_id: button_id.into(),
@@ -121,7 +118,7 @@ pub(crate) fn section_disclosure(view: &SectionView) -> Html {
                 // page of a thousand cards those unseen links cost megabytes.
                 if view.open {
                     <div class="section__permalink">
-                        <a class="section__link" href={parts.href.clone()}>
+                        <a class="section__link" href={section_href(&parts.anchor)}>
                             { parts.link_text.clone() }
                         </a>
                     </div>
