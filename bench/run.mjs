@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import {
@@ -22,6 +23,7 @@ import {
 import { GARAGES, SEED } from '../tests/e2e/fixtures.mjs';
 import { VIEWPORTS, measureLayoutShift } from '../tests/e2e/layout-shift.mjs';
 import { BUNDLE_MOUNTS } from '../tests/e2e/browser.mjs';
+import { breakdownTable } from './memory.mjs';
 import { REPO_ROOT, startServer } from '../tests/e2e/server.mjs';
 import { startGzipServer } from './gzip-server.mjs';
 import { LCP_VARIANTS, MOBILE_NETWORK, buildLcpPages, lighthouseInstalled, measureLcp, measureWaterfall } from './loading-chain.mjs';
@@ -52,16 +54,16 @@ const OUT = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 const fixtures = [SEED, GARAGES];
 
 /** N distinct payloads, alternating the two fixtures, each with its own id. */
-function payloads(count) {
+export function payloads(count) {
   return Array.from({ length: count }, (_, i) => {
     const base = fixtures[i % fixtures.length];
     return { ...base, id: `${base.id}-${i + 1}` };
   });
 }
 
-const inlineJson = (payload) => JSON.stringify(payload).replaceAll('<', '\\u003c');
+export const inlineJson = (payload) => JSON.stringify(payload).replaceAll('<', '\\u003c');
 
-function page(variant, count, cardsHtml) {
+export function page(variant, count, cardsHtml) {
   const head = {
     widget: '<script type="module" src="/article-card/article-card.js"></script>',
     vanilla: '<script type="module" src="/vanilla/article-card.js"></script>',
@@ -324,7 +326,7 @@ function machine() {
 }
 
 function report(data) {
-  const { size, load, clicks, prerender } = data;
+  const { size, load, clicks, prerender, memory } = data;
   const lines = [];
   const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
   const w = 'widget';
@@ -379,6 +381,22 @@ function report(data) {
       }),
     ]);
   }
+  // What one more card costs: the difference between the 100- and 1,000-card pages, per card,
+  // so that what every page has once (the engine, the loader, the page) is not counted.
+  const perCard = (v, key) => (load[v][1000][key] - load[v][100][key]) / 900;
+  const kbOf = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+  row([
+    'per card',
+    ...VARIANTS.map((v) =>
+      v === 'widget' ? `${kbOf(perCard(v, 'heap') + perCard(v, 'wasm'))} (JS ${kbOf(perCard(v, 'heap'))} + wasm ${kbOf(perCard(v, 'wasm'))})` : kbOf(perCard(v, 'heap')),
+    ),
+  ]);
+  lines.push(
+    '',
+    'Where a card\'s wasm memory goes, per card (`node bench/memory.mjs`, from a measurement build that counts the allocator: the same code and allocator, the counts exported): **model**, its validated article; **view**, the rest of a shown card (its Yew components\' state and what Yew keeps of its markup, its props and handle); **idle app**, the emptied Yew app a removed card leaves for the next one; **overhead**, the allocator\'s rounding and headers, and the stack and static data spread over the cards; **free**, space left free inside the heap (transient: how far the live bytes rose during load above where they ended). `node bench/memory.mjs --sizes --js` adds the live allocations by size and the JS heap by kind.',
+    '',
+    ...memory,
+  );
   lines.push('', '## Section click to visible panel', '', `From the click event to the first animation frame after the panel is shown: ${CLICKS} clicks on different cards of the 100-card page.`, '');
   row(['', 'median', '95th percentile']);
   row(['---', '---:', '---:']);
@@ -611,9 +629,10 @@ async function main() {
     }
     const clicks = measuring('clicks') ? { widget: await measureClicks(browser, server.origin, 'widget'), vanilla: await measureClicks(browser, server.origin, 'vanilla') } : null;
     const prerender = measuring('prerender') ? prerenderThroughput() : null;
+    const memory = measuring('load') ? await breakdownTable(browser, SITE, [100, 1000]) : null;
     const issue = await measureIssueSections(browser);
     if (ONLY.length === 0) {
-      const text = report({ size, load, clicks, prerender, ...issue });
+      const text = report({ size, load, clicks, prerender, memory, ...issue });
       writeFileSync(OUT, text);
       console.log(`\n${text}\nwrote ${path.relative(REPO_ROOT, OUT)}`);
     } else {
@@ -627,4 +646,5 @@ async function main() {
   }
 }
 
-await main();
+// Run, unless imported for its page builder (bench/memory.mjs).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

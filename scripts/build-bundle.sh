@@ -9,20 +9,24 @@
 # get it. Its own cargo target directory keeps the feature build from ever touching the release
 # artifact that becomes dist/.
 #   scripts/build-bundle.sh --test-panic [OUT_DIR]   (default: target/test-bundle/article-card)
+#
+# With --memory-stats it builds the measurement bundle of `node bench/memory.mjs` the same way:
+# the `memory-stats` feature counts what the allocator holds (src/memory_stats.rs).
+#   scripts/build-bundle.sh --memory-stats [OUT_DIR] (default: target/memory-stats/article-card)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 test_panic=false
-if [[ "${1:-}" == --test-panic ]]; then
-  test_panic=true
-  shift
-fi
+case "${1:-}" in
+  --test-panic) test_panic=true kind=test-panic dir=test-bundle; shift ;;
+  --memory-stats) test_panic=true kind=memory-stats dir=memory-stats; shift ;;
+esac
 if $test_panic; then
-  out="${1:-$here/target/test-bundle/article-card}"
-  target_dir="$here/target/test-bundle/cargo"
-  features=(--features test-panic)
+  out="${1:-$here/target/$dir/article-card}"
+  target_dir="$here/target/$dir/cargo"
+  features=(--features "$kind")
 else
   out="${1:-$here/dist/article-card}"
   target_dir="$here/target/nightly"
@@ -50,7 +54,8 @@ wasm-bindgen --target web --no-typescript --experimental-reset-state-function --
 node scripts/glue-restart.mjs "$out/article_card.js" || { rm -f "$out"/article_card*; exit 1; }
 
 if $test_panic; then
-  # No wasm-opt or minifier: the test is about behaviour, and the compiler, flags and profile
+  # No wasm-opt or minifier: a test bundle is about behaviour (or memory), and the compiler,
+  # flags and profile
   # (immediate-abort, LTO, size-optimised) are the shipped ones.
   cp js/article-card.js "$out/article-card.js"
   exit 0

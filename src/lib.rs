@@ -25,6 +25,25 @@ pub mod site;
 
 // The allocator is part of every reader's download: talc is a few kilobytes smaller than the
 // default and just as sound for a single-threaded page.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics"),
+    not(feature = "memory-stats")
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+// Measurement only (`bench/memory.mjs`): the same allocator, counted.
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics"),
+    feature = "memory-stats"
+))]
+mod memory_stats;
+#[cfg(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics"),
+    feature = "memory-stats"
+))]
+#[global_allocator]
+static ALLOCATOR: memory_stats::Counting = memory_stats::Counting::new();

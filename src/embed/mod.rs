@@ -15,6 +15,7 @@
 mod card;
 mod events;
 mod fetch;
+mod fixed;
 mod js_json;
 mod payload;
 mod pool;

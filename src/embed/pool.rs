@@ -20,7 +20,7 @@ use yew::AppHandle;
 
 use super::shadow;
 use crate::model::Problem;
-use crate::view::{CardOptions, CardRootProps, CardState};
+use crate::view::{CardOptions, CardRootProps, CardState, Materialize};
 
 /// The component mounted in each card. The test-only bundle (cargo feature `test-panic`) wraps
 /// it in one whose render can be made to panic.
@@ -41,6 +41,7 @@ thread_local! {
 
 /// An app showing `props`, for the card in `host`: an idle one if there is one, else a new one.
 pub fn lend(host: &HtmlElement, props: CardRootProps) -> Result<App, Problem> {
+    let props = with_dom_parts(props);
     if let Some(mut app) = IDLE.with(|idle| idle.borrow_mut().pop()) {
         app.show(props);
         return Ok(app);
@@ -60,10 +61,16 @@ pub fn give_back(mut app: App) {
     IDLE.with(|idle| idle.borrow_mut().push(app));
 }
 
+/// The card's fixed markup is made as DOM nodes here, in the browser (`view/fixed.rs`).
+fn with_dom_parts(mut props: CardRootProps) -> CardRootProps {
+    props.options.materialize = Materialize(Some(super::fixed::materialize));
+    props
+}
+
 impl App {
     /// Renders `props` (in Yew's next render task, not now).
     pub fn show(&mut self, props: CardRootProps) {
-        self.handle.update(props);
+        self.handle.update(with_dom_parts(props));
     }
 
     /// Puts the app's element into the card's shadow root.

@@ -1,19 +1,14 @@
-use yew::prelude::*;
-
-use super::text;
+use super::attr;
+use super::fixed::Fixed;
 use crate::model::Block;
 
-/// A section body: paragraphs and bullet lists, text only. A plain function rather than a
-/// component: its section already decides when it re-renders, and a thousand cards would
-/// otherwise carry four thousand more component states.
-pub fn body(blocks: &[Block]) -> Html {
-    blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(paragraph) => html! { <p>{ text(paragraph) }</p> },
-            Block::List(items) => html! {
-                <ul>{ for items.iter().map(|item| html! { <li>{ text(item) }</li> }) }</ul>
-            },
-        })
-        .collect()
+/// A section body: paragraphs and bullet lists, text only. Fixed markup (see `fixed.rs`): a
+/// body never changes while its card shows the article.
+pub fn body(blocks: &[Block]) -> impl Iterator<Item = Fixed> + '_ {
+    blocks.iter().map(|block| match block {
+        Block::Paragraph(paragraph) => Fixed::new("p").text(attr(paragraph)),
+        Block::List(items) => items.iter().fold(Fixed::new("ul"), |list, item| {
+            list.child(Fixed::new("li").text(attr(item)))
+        }),
+    })
 }

@@ -2,10 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::fixed::{Attr, Fixed, Materialize};
 use super::labels::{fill, Labels};
 use super::remote::{Remote, Request};
-use super::section::SectionDisclosure;
-use super::{attr, heading_tag, panel_id, section_anchor, text};
+use super::section::{section_disclosure, SectionParts, SectionView};
+use super::{attr, heading_tag};
 use crate::model::{Article, Section, Timestamp};
 
 /// What the embedding page says about a card, beside its payload (the element's attributes and
@@ -27,6 +28,9 @@ pub struct CardOptions {
     pub on_toggle: Callback<Toggled>,
     /// The error card's "Try again" button.
     pub on_retry: Callback<()>,
+    /// How the card's fixed markup is rendered (see `fixed.rs`): Yew markup unless the mount
+    /// says otherwise.
+    pub materialize: Materialize,
 }
 
 impl Default for CardOptions {
@@ -37,6 +41,7 @@ impl Default for CardOptions {
             remote: Remote::default(),
             on_toggle: Callback::noop(),
             on_retry: Callback::noop(),
+            materialize: Materialize::default(),
         }
     }
 }
@@ -167,7 +172,6 @@ fn action_for(article: &Article, request: &Request) -> Option<OpenAction> {
 pub fn Card(props: &CardProps) -> Html {
     let article = &props.article;
     let options = &props.options;
-    let labels = Labels::for_article(article, options.host_lang.as_deref());
     let open = {
         // The sections' own `open`, then whatever the embedding asked before this render.
         let article = article.clone();
@@ -226,8 +230,19 @@ pub fn Card(props: &CardProps) -> Html {
         let open = open.dispatcher();
         Callback::from(move |_: MouseEvent| open.dispatch(OpenAction::All(!all_open)))
     };
-    let card_id: AttrValue = article.id.clone().into();
-    let headline_id: AttrValue = headline_id(&article.id).into();
+    let level = options.section_level();
+    // Made once per article (and page language and heading level): see `fixed.rs`.
+    let fixed = use_memo(
+        (
+            article.clone(),
+            options.host_lang.clone(),
+            level,
+            options.materialize,
+        ),
+        |(article, host_lang, level, materialize)| {
+            FixedParts::new(article, host_lang.as_deref(), *level, *materialize)
+        },
+    );
     // A card with no `lang` inherits the page's language through the shadow root; only its
     // direction needs saying, always, as the page around it may read the other way.
     let dir = if article.is_rtl(options.host_lang.as_deref()) {
@@ -235,13 +250,6 @@ pub fn Card(props: &CardProps) -> Html {
     } else {
         "ltr"
     };
-    let level = options.section_level();
-    let panels = article
-        .sections
-        .iter()
-        .map(|s| panel_id(&section_anchor(&article.id, &s.id)))
-        .collect::<Vec<_>>()
-        .join(" ");
 
     html! {
         <article
@@ -249,49 +257,21 @@ pub fn Card(props: &CardProps) -> Html {
             part="card"
             lang={article.lang.clone()}
             {dir}
-            aria-labelledby={headline_id.clone()}
+            aria-labelledby={fixed.headline_id.clone()}
         >
-            <header class="card__header">
-                <p class="card__source" part="source">{ text(&article.source.name) }</p>
-                <@{heading_tag(level - 1)} class="card__headline" part="headline" id={headline_id.clone()}>
-                    { text(&article.headline) }
-                </@>
-                if let Some(dek) = &article.dek {
-                    <p class="card__dek">{ text(dek) }</p>
-                }
-                { meta_line(article, &labels) }
-            </header>
-            if let Some(image) = &article.image {
-                <figure class="card__figure">
-                    <img
-                        class="card__image"
-                        src={attr(&image.src)}
-                        alt={attr(&image.alt)}
-                        width={image.width.to_string()}
-                        height={image.height.to_string()}
-                        loading="lazy"
-                        decoding="async"
-                    />
-                </figure>
-            }
-            if let Some(quote) = &article.quote {
-                <figure class="card__pullquote" part="quote">
-                    <blockquote class="card__quote"><p>{ text(&quote.text) }</p></blockquote>
-                    if let Some(attribution) = &quote.attribution {
-                        <figcaption class="card__attribution">{ text(attribution) }</figcaption>
-                    }
-                </figure>
-            }
+            { fixed.header.clone() }
+            { fixed.image.clone() }
+            { fixed.quote.clone() }
             if article.sections.len() > 1 {
                 <div class="card__tools">
                     <button
                         type="button"
                         class="card__expand"
                         part="expand-all"
-                        aria-controls={panels}
+                        aria-controls={fixed.panels.clone()}
                         onclick={on_all}
                     >
-                        { if all_open { labels.collapse_all.clone() } else { labels.expand_all.clone() } }
+                        { if all_open { fixed.collapse_all.clone() } else { fixed.expand_all.clone() } }
                     </button>
                 </div>
             }
@@ -299,39 +279,149 @@ pub fn Card(props: &CardProps) -> Html {
                 // The permalink's label, once per card (a shared string, no copy): a pre-rendered
                 // card's loader gives a section it opens before the engine runs the permalink the
                 // view would (js/article-card.js), so the takeover adds no line and moves nothing.
-                <div class="card__sections" data-section-link={labels.section_link.clone()}>
-                    { for article.sections.iter().enumerate().map(|(index, section)| html! {
-                        <SectionDisclosure
-                            key={section.id.clone()}
-                            card_id={card_id.clone()}
-                            headline_id={headline_id.clone()}
-                            section={section.clone()}
-                            {index}
-                            {level}
-                            reading_time={labels.reading_time.clone()}
-                            section_link={labels.section_link.clone()}
-                            open={open.0.get(index).copied().unwrap_or(section.open)}
-                            on_toggle={on_toggle.clone()}
-                        />
+                <div class="card__sections" data-section-link={fixed.section_link.clone()}>
+                    { for fixed.sections.iter().enumerate().map(|(index, parts)| {
+                        section_disclosure(&SectionView {
+                            parts,
+                            index,
+                            level,
+                            open: open.0.get(index).copied().unwrap_or_default(),
+                            on_toggle: &on_toggle,
+                        })
                     }) }
                 </div>
             }
-            <footer class="card__footer">
-                <a
-                    class="card__link"
-                    part="link"
-                    href={attr(&article.source.url)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                >
-                    // One text node, as the HTML parser makes of pre-rendered markup, so a
-                    // server-rendered card is taken over without the text reflowing.
-                    { fill(&labels.full_story, "{source}", &article.source.name) }
-                    <span class="visually-hidden">{ " " }{ labels.new_tab.clone() }</span>
-                </a>
-            </footer>
+            { fixed.footer.clone() }
         </article>
     }
+}
+
+/// What of a card never changes while it shows one article, made once (see `fixed.rs`), and
+/// the ids and words the parts that do change share.
+struct FixedParts {
+    headline_id: AttrValue,
+    /// Every panel's id, for "Expand all"'s `aria-controls`.
+    panels: AttrValue,
+    expand_all: AttrValue,
+    collapse_all: AttrValue,
+    /// The permalink's label, for the loader of a pre-rendered card (see the view above).
+    section_link: AttrValue,
+    header: Html,
+    image: Html,
+    quote: Html,
+    footer: Html,
+    sections: Vec<SectionParts>,
+}
+
+impl FixedParts {
+    fn new(
+        article: &Article,
+        host_lang: Option<&str>,
+        level: u8,
+        materialize: Materialize,
+    ) -> FixedParts {
+        let labels = Labels::for_article(article, host_lang);
+        let headline_id: AttrValue = headline_id(&article.id).into();
+        let sections: Vec<SectionParts> = article
+            .sections
+            .iter()
+            .map(|section| {
+                SectionParts::new(&article.id, &headline_id, section, &labels, materialize)
+            })
+            .collect();
+        let panels = sections
+            .iter()
+            .map(|s| s.panel_id.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let render =
+            |fixed: Option<Fixed>| fixed.map(|f| materialize.render(&f)).unwrap_or_default();
+        FixedParts {
+            header: render(Some(header(article, &labels, level, &headline_id))),
+            image: render(image(article)),
+            quote: render(quote(article)),
+            footer: render(Some(footer(article, &labels))),
+            headline_id,
+            panels: panels.into(),
+            expand_all: labels.expand_all,
+            collapse_all: labels.collapse_all,
+            section_link: labels.section_link.clone(),
+            sections,
+        }
+    }
+}
+
+/// Source, headline, teaser, byline and dates.
+fn header(article: &Article, labels: &Labels, level: u8, headline_id: &AttrValue) -> Fixed {
+    let mut header = Fixed::class("header", "card__header")
+        .child(
+            Fixed::class("p", "card__source")
+                .attr(Attr::Part, "source")
+                .text(attr(&article.source.name)),
+        )
+        .child(
+            Fixed::class(heading_tag(level - 1), "card__headline")
+                .attr(Attr::Part, "headline")
+                .attr(Attr::Id, headline_id.clone())
+                .text(attr(&article.headline)),
+        );
+    if let Some(dek) = &article.dek {
+        header = header.child(Fixed::class("p", "card__dek").text(attr(dek)));
+    }
+    match meta_line(article, labels) {
+        Some(meta) => header.child(meta),
+        None => header,
+    }
+}
+
+fn image(article: &Article) -> Option<Fixed> {
+    let image = article.image.as_ref()?;
+    Some(
+        Fixed::class("figure", "card__figure").child(
+            Fixed::class("img", "card__image")
+                .attr(Attr::Src, attr(&image.src))
+                .attr(Attr::Alt, attr(&image.alt))
+                .attr(Attr::Width, image.width.to_string())
+                .attr(Attr::Height, image.height.to_string())
+                .attr(Attr::Loading, "lazy")
+                .attr(Attr::Decoding, "async"),
+        ),
+    )
+}
+
+fn quote(article: &Article) -> Option<Fixed> {
+    let quote = article.quote.as_ref()?;
+    let figure = Fixed::class("figure", "card__pullquote")
+        .attr(Attr::Part, "quote")
+        .child(
+            Fixed::class("blockquote", "card__quote")
+                .child(Fixed::new("p").text(attr(&quote.text))),
+        );
+    Some(match &quote.attribution {
+        Some(attribution) => {
+            figure.child(Fixed::class("figcaption", "card__attribution").text(attr(attribution)))
+        }
+        None => figure,
+    })
+}
+
+/// The link to the full story.
+fn footer(article: &Article, labels: &Labels) -> Fixed {
+    Fixed::class("footer", "card__footer").child(
+        Fixed::class("a", "card__link")
+            .attr(Attr::Part, "link")
+            .attr(Attr::Href, attr(&article.source.url))
+            .attr(Attr::Target, "_blank")
+            .attr(Attr::Rel, "noopener noreferrer")
+            // One text node, as the HTML parser makes of pre-rendered markup, so a
+            // server-rendered card is taken over without the text reflowing.
+            .text(fill(&labels.full_story, "{source}", &article.source.name))
+            .child(
+                Fixed::class("span", "visually-hidden")
+                    .text(" ")
+                    .text(labels.new_tab.clone()),
+            ),
+    )
 }
 
 /// The headline's element id. A section's address is `<card>--<section>` and its own parts are
@@ -343,27 +433,26 @@ fn headline_id(card_id: &str) -> String {
 }
 
 /// Byline and dates on one line, or nothing when the payload has none of them.
-fn meta_line(article: &Article, labels: &Labels) -> Html {
+fn meta_line(article: &Article, labels: &Labels) -> Option<Fixed> {
     let date = |label: &AttrValue, ts: &Timestamp| {
-        html! {
-            <span class="card__date">
-                { label.clone() }{ " " }
-                <time datetime={ts.text.clone()}>{ labels.date(ts.year, ts.month, ts.day) }</time>
-            </span>
-        }
+        Fixed::class("span", "card__date")
+            .text(label.clone())
+            .text(" ")
+            .child(
+                Fixed::new("time")
+                    .attr(Attr::Datetime, ts.text.clone())
+                    .text(labels.date(ts.year, ts.month, ts.day)),
+            )
     };
-    let mut parts: Vec<Html> = Vec::new();
+    let mut meta = Fixed::class("p", "card__meta");
     if let Some(byline) = &article.byline {
-        parts.push(html! { <span class="card__byline">{ text(byline) }</span> });
+        meta = meta.child(Fixed::class("span", "card__byline").text(attr(byline)));
     }
     if let Some(ts) = &article.published {
-        parts.push(date(&labels.published, ts));
+        meta = meta.child(date(&labels.published, ts));
     }
     if let Some(ts) = &article.updated {
-        parts.push(date(&labels.updated, ts));
+        meta = meta.child(date(&labels.updated, ts));
     }
-    if parts.is_empty() {
-        return Html::default();
-    }
-    html! { <p class="card__meta">{ for parts }</p> }
+    (!meta.children.is_empty()).then_some(meta)
 }

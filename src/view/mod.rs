@@ -8,6 +8,7 @@
 mod body;
 mod card;
 mod error;
+mod fixed;
 pub mod labels;
 mod remote;
 mod root;
@@ -15,17 +16,14 @@ mod section;
 
 pub use card::{Card, CardLink, CardOptions, CardProps, Toggled};
 pub use error::{ErrorCard, ErrorCardProps};
+pub use fixed::{Fixed, FixedNode, Materialize};
 pub use remote::{Remote, Request};
 pub use root::{CardRoot, CardRootProps, CardState};
-pub use section::{reading_minutes, SectionDisclosure, SectionDisclosureProps};
+pub use section::reading_minutes;
 
-/// Payload text as a text node, sharing the model's allocation instead of copying it (Yew's
-/// `{ string }` conversion copies twice: a thousand cards would hold their text three times).
-pub(crate) fn text(value: &crate::model::Text) -> yew::Html {
-    yew::virtual_dom::VText::new(attr(value)).into()
-}
-
-/// Payload text as an attribute value, shared the same way.
+/// Payload text as an attribute value or text, sharing the model's allocation instead of copying
+/// it (Yew's `{ string }` conversion copies twice: a thousand cards would hold their text three
+/// times).
 pub(crate) fn attr(value: &crate::model::Text) -> yew::AttrValue {
     yew::AttrValue::from(value.clone())
 }

@@ -2,81 +2,124 @@ use yew::prelude::*;
 
 use super::body::body;
 use super::card::section_href;
-use super::labels::fill;
-use super::{heading_tag, panel_id, section_anchor, text};
+use super::fixed::{Fixed, Materialize};
+use super::labels::{fill, Labels};
+use super::{attr, heading_tag, panel_id, section_anchor};
 use crate::model::{Block, Section};
 
-#[derive(Properties, PartialEq)]
-pub struct SectionDisclosureProps {
-    pub card_id: AttrValue,
-    /// The id of the card's headline: panels are named by their button and the headline, so
-    /// that landmarks stay distinct on a page of cards that share section titles.
-    pub headline_id: AttrValue,
-    pub section: Section,
+/// What of a section never changes while its card shows the article, made once (see
+/// `fixed.rs`): its ids, its title and reading time, its body.
+pub(crate) struct SectionParts {
+    /// The section's address (`<card>--<section>`), its element's id.
+    anchor: AttrValue,
+    id: AttrValue,
+    button_id: AttrValue,
+    /// The panel's id, also the button's `aria-controls`.
+    pub(crate) panel_id: AttrValue,
+    /// The panel's name: its button and the card's headline, so that landmarks stay distinct
+    /// on a page of cards that share section titles.
+    labelled_by: AttrValue,
+    /// "Link to this section", in the card's language.
+    link_text: AttrValue,
+    title: Html,
+    time: Html,
+    body: Html,
+}
+
+impl SectionParts {
+    pub(crate) fn new(
+        card_id: &str,
+        headline_id: &str,
+        section: &Section,
+        labels: &Labels,
+        materialize: Materialize,
+    ) -> SectionParts {
+        let anchor = section_anchor(card_id, &section.id);
+        let button_id = format!("{anchor}--button");
+        let minutes = reading_minutes(&section.body).to_string();
+        let title = Fixed::class("span", "section__title").text(attr(&section.title));
+        let time = Fixed::class("span", "section__time").text(fill(
+            &labels.reading_time,
+            "{minutes}",
+            &minutes,
+        ));
+        SectionParts {
+            panel_id: panel_id(&anchor).into(),
+            labelled_by: [button_id.as_str(), " ", headline_id].concat().into(),
+            anchor: anchor.into(),
+            id: section.id.clone().into(),
+            button_id: button_id.into(),
+            link_text: labels.section_link.clone(),
+            title: materialize.render(&title),
+            time: materialize.render(&time),
+            body: body(&section.body)
+                .map(|block| materialize.render(&block))
+                .collect(),
+        }
+    }
+}
+
+/// One section as the card renders it now.
+pub(crate) struct SectionView<'a> {
+    pub parts: &'a SectionParts,
     pub index: usize,
     /// The heading level of the section title, 2–6.
     pub level: u8,
-    /// "{minutes} min read", in the card's language.
-    pub reading_time: AttrValue,
-    /// "Link to this section", in the card's language.
-    pub section_link: AttrValue,
     pub open: bool,
     /// Called with `index` when the reader toggles the section; the card owns the state.
-    pub on_toggle: Callback<usize>,
+    pub on_toggle: &'a Callback<usize>,
 }
 
 /// One analysis section as a disclosure (WAI-ARIA pattern): a heading holding a button that
 /// shows and hides the panel. A native `<button>` gives Enter and Space for free.
 ///
+/// A plain function of the card's render, not a component: the card owns the open state, so a
+/// component here would only add its own state to keep (a scope, hooks, props holding copies),
+/// and on a page of a thousand cards that is four thousand of each for nothing.
+///
 /// A closed panel is `hidden="until-found"`: the browser's find bar searches it, and opening it
 /// for a match fires `beforematch`, which the embedding turns into an open request for the
 /// section whose panel it is ([`anchor_of_panel`](super::anchor_of_panel)).
-#[function_component]
-pub fn SectionDisclosure(props: &SectionDisclosureProps) -> Html {
-    let anchor = section_anchor(&props.card_id, &props.section.id);
-    let button_id = format!("{anchor}--button");
-    // One allocation for the button's `aria-controls` and the panel's `id`: a thousand cards
-    // hold four thousand of them.
-    let panel_id = AttrValue::from(panel_id(&anchor));
-    let index = props.index;
-    let onclick = props.on_toggle.reform(move |_: MouseEvent| index);
-    let minutes = reading_minutes(&props.section.body).to_string();
+pub(crate) fn section_disclosure(view: &SectionView) -> Html {
+    let parts = view.parts;
+    let index = view.index;
+    let onclick = view.on_toggle.reform(move |_: MouseEvent| index);
     html! {
-        <section class="section" id={anchor.clone()} data-section-id={props.section.id.clone()}>
-            <@{heading_tag(props.level)} class="section__heading">
+        <section class="section" id={parts.anchor.clone()} data-section-id={parts.id.clone()}>
+            <@{heading_tag(view.level)} class="section__heading">
                 <button
                     type="button"
                     class="section__toggle"
                     part="section-toggle"
-                    id={button_id.clone()}
-                    aria-expanded={if props.open { "true" } else { "false" }}
-                    aria-controls={panel_id.clone()}
+                    id={parts.button_id.clone()}
+                    aria-expanded={if view.open { "true" } else { "false" }}
+                    aria-controls={parts.panel_id.clone()}
                     {onclick}
                 >
-                    <span class="section__title">{ text(&props.section.title) }</span>
-                    <span class="section__time">{ fill(&props.reading_time, "{minutes}", &minutes) }</span>
+                    { parts.title.clone() }
+                    { parts.time.clone() }
                 </button>
             </@>
             <div
                 class="section__panel"
                 part="section-panel"
-                id={panel_id}
+                id={parts.panel_id.clone()}
                 role="region"
-                aria-labelledby={[button_id.as_str(), " ", &props.headline_id].concat()}
+                aria-labelledby={parts.labelled_by.clone()}
                 // Spelled in capitals only to get past the html! macro, which takes `hidden` for
                 // a boolean; HTML attribute names are case-insensitive, and the DOM and the
                 // parser both store it as `hidden`.
-                HIDDEN={(!props.open).then_some("until-found")}
+                HIDDEN={(!view.open).then_some("until-found")}
             >
-                { body(&props.section.body) }
+                { parts.body.clone() }
                 // The section's own address: follow it to scroll here, or copy it to share
                 // the section. The embedding opens the section when the page loads there.
                 // Only an open section carries it: a closed one's link cannot be seen, and on a
                 // page of a thousand cards those unseen links cost megabytes.
-                if props.open {
+                if view.open {
                     <div class="section__permalink">
-                        <a class="section__link" href={section_href(&anchor)}>
-                            { props.section_link.clone() }
+                        <a class="section__link" href={section_href(&parts.anchor)}>
+                            { parts.link_text.clone() }
                         </a>
                     </div>
                 }
