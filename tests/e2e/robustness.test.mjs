@@ -17,6 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { SEED } from './fixtures.mjs';
 import { REPO_ROOT } from './server.mjs';
 import { BUNDLE_MOUNTS, addSettledCards, useBrowserAndServer, waitForState, waitInPage } from './browser.mjs';
 
@@ -309,4 +310,28 @@ test('pre-rendered text is the widget text for a generated set of payloads', TES
     compared += 1;
   }
   assert.ok(compared >= 40 && compared < GENERATED, `${compared} of ${GENERATED} compared (some must be refused)`);
+});
+
+test('the shipped engine\'s stack holds the deepest payloads: 32 levels render, deeper ones are refused, and the page goes on', TEST_TIMEOUT, async () => {
+  // The bundle's wasm stack is set small (build.rs, WASM_STACK_BYTES): the deepest recursion a
+  // payload can cause must still fit. An unknown member may hold any JSON, so it can nest.
+  const nested = (levels) => '['.repeat(levels) + ']'.repeat(levels);
+  const withExtra = (levels) => `{"extra": ${nested(levels - 1)},${JSON.stringify(SEED).slice(1)}`;
+  await harness.withPage('/unstyled.html', {}, async ({ page, log }) => {
+    await waitForState(page, '#seed-card', 'ready');
+    await addSettledCards(page, 'deep', [
+      { id: 'deep-32', inline: withExtra(32) },
+      { id: 'deep-33', inline: withExtra(33) },
+      { id: 'deep-100000', inline: withExtra(100_000) },
+    ]);
+    const states = await page.evaluate(() =>
+      [...document.querySelectorAll('#deep > article-card')].map((c) => [c.id, c.dataset.state, c.shadowRoot?.textContent ?? '']),
+    );
+    assert.deepEqual(states.map(([id, state]) => [id, state]), [['deep-32', 'ready'], ['deep-33', 'error'], ['deep-100000', 'error']]);
+    for (const [id, , text] of states.slice(1)) assert.match(text, /nests deeper than 32 levels/, id);
+    // The engine did not trap: a card added afterwards renders.
+    await addSettledCards(page, 'after', [{ id: 'after-deep', inline: JSON.stringify(SEED) }]);
+    assert.equal(await page.$eval('#after-deep', (c) => c.dataset.state), 'ready');
+    assert.deepEqual(log.pageErrors, []);
+  });
 });
