@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { CHROMIUM_PATH, openPage } from '../tests/e2e/browser.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openPage } from '../tests/e2e/browser.mjs';
 import { REPO_ROOT } from '../tests/e2e/server.mjs';
 
 const README = path.join(REPO_ROOT, 'README.md');
@@ -31,17 +31,9 @@ export const LCP_PAGES = { widget: 'src-widget.html', hints: 'src-widget-hints.h
 /** The variants measured, in the order each round runs them. */
 export const LCP_VARIANTS = ['widget', 'hints', 'vanilla'];
 
-// The headless flags TOOLCHAIN.md gives for Chromium as root; Lighthouse's launcher adds a fresh
-// user data dir of its own.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The tests' flags for headless Chromium as root; Lighthouse's launcher, unlike Playwright, needs
+// headless asked for, and adds a fresh user data dir of its own.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 // Lighthouse's mobile preset as DevTools throttling applies it (lighthouse-core's
 // `mobileSlow4G`, adjusted for request-level throttling): used for the waterfall below, so each

@@ -32,7 +32,7 @@ export const LONG_TEST_TIMEOUT = Object.freeze({ timeout: 300_000 });
 // Headless Chromium as root, with nothing that tries to reach the network.
 // Playwright adds --headless and gives every launch a fresh temporary user
 // data dir (it refuses --user-data-dir in args), which is what we want.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',

@@ -22,7 +22,7 @@ const ALLOWED_TAGS = new Set(
   'div article header p h2 h3 span time figure img blockquote figcaption section button ul li footer a code details summary strong'.split(' '),
 );
 const ALLOWED_ATTRIBUTES = new Set(
-  'class part lang dir id src alt width height loading decoding href target rel datetime type role hidden data-section-id aria-labelledby aria-expanded aria-controls aria-hidden aria-busy'.split(' '),
+  'class part lang dir id src alt width height loading decoding href target rel datetime type role hidden data-section-id data-section-link aria-labelledby aria-expanded aria-controls aria-hidden aria-busy'.split(' '),
 );
 
 // Rust's str::trim: Unicode White_Space (unlike JavaScript's trim, it keeps U+FEFF).
