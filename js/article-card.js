@@ -542,9 +542,10 @@ class ArticleCardElement extends Base {
   }
 
   #start() {
-    this.#prefetch();
-    // While the page is still parsing, an inline JSON child may not exist yet.
+    // While the page is still parsing, an inline JSON child may not exist yet; an address
+    // does, and its request need not wait.
     if (document.readyState === 'loading') {
+      this.#prefetch();
       document.addEventListener('DOMContentLoaded', () => this.#connect(), { once: true });
     } else {
       this.#connect();
@@ -618,13 +619,7 @@ class ArticleCardElement extends Base {
   // The card ends in the error state because the engine failed: `data-state` and the event.
   #report(message) {
     this.setAttribute('data-state', 'error');
-    this.dispatchEvent(
-      new CustomEvent(ERROR_EVENT, {
-        bubbles: true,
-        composed: true,
-        detail: { problems: [{ path: 'card', message }], internal: true },
-      }),
-    );
+    tell(this, ERROR_EVENT, { problems: [{ path: 'card', message }], internal: true });
   }
 
   // Frees the card: its fetch stops and its Yew app goes back to the pool.
